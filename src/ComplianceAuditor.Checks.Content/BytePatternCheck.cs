@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Engine;
+
+namespace ComplianceAuditor.Checks.Content;
+
+/// <summary>
+/// <c>byte-pattern</c>: fails a file (text or binary) that contains any of the listed byte sequences. The file is
+/// streamed in fixed-size chunks that overlap by one pattern length, so memory stays flat whatever its size.
+/// </summary>
+public sealed class BytePatternCheck : ICheck
+{
+    private const int ChunkSize = 1 << 20;
+
+    public string Kind => "byte-pattern";
+
+    public CheckScope Scope => CheckScope.Artifact;
+
+    public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [ArtifactKind.Text, ArtifactKind.Binary, ArtifactKind.Elf];
+
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "patterns", "maxEvidence"];
+
+    public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var spec = rule.Check;
+        var raw = spec.GetMapList("patterns");
+        if (raw.Count == 0)
+        {
+            throw new CheckParameterException("patterns", "check.patterns needs at least one pattern");
+        }
+
+        var patterns = raw.Select(ParsePattern).ToArray();
+        return new Prepared(PathSelection.From(spec, required: false), patterns, (int)spec.GetInt("maxEvidence", 10));
+    }
+
+    private static BytePattern ParsePattern(IReadOnlyDictionary<string, object?> map, int index)
+    {
+        var name = map.GetValueOrDefault("name") as string ?? $"pattern {index}";
+        var ascii = map.GetValueOrDefault("ascii") as string;
+        var hex = map.GetValueOrDefault("hex") as string;
+        if (ascii is null == hex is null)
+        {
+            throw new CheckParameterException($"patterns[{index}]", $"check.patterns[{index}] needs exactly one of 'ascii' or 'hex'");
+        }
+
+        try
+        {
+            var pattern = ascii is not null ? BytePattern.FromAscii(name, ascii) : BytePattern.FromHex(name, hex!);
+            return pattern.Length <= BytePattern.MaxLength ? pattern
+                : throw new CheckParameterException($"patterns[{index}]", $"check.patterns[{index}] is longer than {BytePattern.MaxLength} bytes");
+        }
+        catch (FormatException e)
+        {
+            throw new CheckParameterException($"patterns[{index}].hex", $"check.patterns[{index}].hex: {e.Message}");
+        }
+    }
+
+    private sealed class Prepared(PathSelection paths, IReadOnlyList<BytePattern> patterns, int maxEvidence) : IPreparedCheck, ISelfTestable
+    {
+        private readonly int _overlap = patterns.Max(p => p.Length) - 1;
+
+        public bool Selects(Artifact artifact) => paths.Matches(artifact);
+
+        public string DescribeSelection() => paths.Describe();
+
+        public bool MatchesSample(string sample)
+        {
+            var bytes = Encoding.UTF8.GetBytes(sample);
+            return patterns.Any(p => p.FindAll(bytes).Any());
+        }
+
+        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
+        {
+            var hits = Scan(context.Artifact, cancellationToken);
+            if (hits.Count == 0)
+            {
+                return CheckOutcome.Pass("none of the byte patterns occurs in the file");
+            }
+
+            var evidence = hits
+                .OrderBy(h => h.Offset)
+                .Take(maxEvidence)
+                .Select(h => new EvidenceItem
+                {
+                    Kind = "bytes",
+                    Description = $"bytes matching pattern '{h.Pattern.Name}'",
+                    ByteOffset = h.Offset,
+                    ByteLength = h.Pattern.Length,
+                    Excerpt = h.Excerpt,
+                })
+                .ToArray();
+            var names = hits.Select(h => h.Pattern.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var reason = string.Create(CultureInfo.InvariantCulture, $"{hits.Count} occurrence(s) of {string.Join(", ", names.Select(n => $"'{n}'"))}");
+            return CheckOutcome.Fail(reason, evidence, string.Join('\n', names));
+        }
+
+        private List<(BytePattern Pattern, long Offset, string Excerpt)> Scan(Artifact artifact, CancellationToken cancellationToken)
+        {
+            var hits = new List<(BytePattern, long, string)>();
+            using var stream = artifact.Content!.OpenRead();
+            var buffer = new byte[ChunkSize + _overlap];
+            int carried = 0;
+            long bufferStart = 0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = stream.ReadAtLeast(buffer.AsSpan(carried, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var filled = carried + read;
+                var window = buffer.AsMemory(0, filled);
+                foreach (var pattern in patterns)
+                {
+                    // A match that ends inside the carried-over bytes was already found in the previous window.
+                    foreach (var start in pattern.FindAll(window).Where(s => s + pattern.Length > carried))
+                    {
+                        // Bounded so a file full of one pattern cannot grow the list without limit.
+                        if (hits.Count < 10_000)
+                        {
+                            hits.Add((pattern, bufferStart + start, Render(window.Span.Slice(start, pattern.Length))));
+                        }
+                    }
+                }
+
+                carried = Math.Min(_overlap, filled);
+                buffer.AsSpan(filled - carried, carried).CopyTo(buffer);
+                bufferStart += filled - carried;
+            }
+
+            return hits;
+        }
+
+        private static string Render(ReadOnlySpan<byte> bytes)
+        {
+            var sb = new StringBuilder(bytes.Length);
+            foreach (var b in bytes[..Math.Min(bytes.Length, 64)])
+            {
+                sb.Append(b is >= 0x20 and < 0x7f ? (char)b : '.');
+            }
+
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Engine;
+
+namespace ComplianceAuditor.Checks.Content;
+
+/// <summary>
+/// The shared core of <c>file-present</c> and <c>file-absent</c>: list the target's artifacts whose paths match the
+/// rule's globs (files, links and special files alike: a symlink named <c>gdbserver</c> still ships gdbserver).
+/// </summary>
+public abstract class FilePresenceCheck : ICheck
+{
+    public abstract string Kind { get; }
+
+    public CheckScope Scope => CheckScope.Target;
+
+    public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [];
+
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude"];
+
+    /// <summary>True when finding a file is the good outcome (<c>file-present</c>).</summary>
+    protected abstract bool PresenceIsGood { get; }
+
+    public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new Prepared(PathSelection.From(rule.Check, required: true), PresenceIsGood);
+    }
+
+    private sealed class Prepared(PathSelection paths, bool presenceIsGood) : IPreparedCheck
+    {
+        public bool Selects(Artifact artifact) => true;
+
+        public string DescribeSelection() => paths.Describe();
+
+        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
+        {
+            var found = context.Inventory.Artifacts
+                .Where(a => !a.IsTargetRoot && paths.Matches(a))
+                .OrderBy(a => a.Path, StringComparer.Ordinal)
+                .ToArray();
+            var evidence = found.Take(20).Select(a => new EvidenceItem
+            {
+                Kind = "file",
+                Description = a.Kind == ArtifactKind.Symlink ? $"symbolic link to {a.LinkTarget}" : $"{a.Kind.ToString().ToLowerInvariant()} file",
+                Path = a.Path,
+            }).ToArray();
+            var wanted = string.Join(", ", paths.Include);
+
+            if (found.Length > 0)
+            {
+                var listed = string.Join(", ", found.Take(5).Select(a => a.RelativePath)) + (found.Length > 5 ? ", ..." : "");
+                return presenceIsGood
+                    ? CheckOutcome.Pass($"found {listed}", evidence)
+                    : CheckOutcome.Fail($"found {listed}", evidence, string.Join('\n', found.Select(a => a.RelativePath)));
+            }
+
+            return presenceIsGood
+                ? CheckOutcome.Fail($"no file matches {wanted}", [], "absent")
+                : CheckOutcome.Pass($"no file matches {wanted}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace ComplianceAuditor.Checks.Content;
+
+/// <summary>
+/// Compiles rule patterns for the non-backtracking engine when the pattern allows it (linear time whatever the
+/// input), and otherwise for the backtracking one; both under a match time limit, because firmware text is hostile.
+/// </summary>
+public static class RegexFactory
+{
+    public static Regex Create(string pattern, bool ignoreCase, TimeSpan timeout)
+    {
+        var options = RegexOptions.Multiline | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking, timeout);
+        }
+        catch (NotSupportedException)
+        {
+            // Lookarounds, backreferences and atomic groups need the backtracking engine; the timeout still bounds it.
+            return new Regex(pattern, options, timeout);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Core.Text;
+using ComplianceAuditor.Engine;
+
+namespace ComplianceAuditor.Checks.Content;
+
+/// <summary>
+/// <c>text-regex</c>: fails a text file when a line matches <c>pattern</c>. Each matching line becomes evidence with
+/// its line, column and a sanitised excerpt. A file only partly read (over the size limit) without a match is
+/// inconclusive, not a pass.
+/// </summary>
+public sealed class TextRegexCheck : ICheck
+{
+    public string Kind => "text-regex";
+
+    public CheckScope Scope => CheckScope.Artifact;
+
+    public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [ArtifactKind.Text];
+
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "pattern", "ignoreCase", "maxEvidence"];
+
+    public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(options);
+        var spec = rule.Check;
+        var pattern = spec.GetString("pattern");
+        Regex regex;
+        try
+        {
+            regex = RegexFactory.Create(pattern, spec.GetBool("ignoreCase", false), options.RegexTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckParameterException("pattern", $"check.pattern is not a valid regular expression: {e.Message}");
+        }
+
+        return new Prepared(PathSelection.From(spec, required: true), regex, (int)spec.GetInt("maxEvidence", 10));
+    }
+
+    private sealed class Prepared(PathSelection paths, Regex regex, int maxEvidence) : IPreparedCheck, ISelfTestable
+    {
+        public bool Selects(Artifact artifact) => paths.Matches(artifact);
+
+        public string DescribeSelection() => paths.Describe();
+
+        public bool MatchesSample(string sample) => regex.IsMatch(sample);
+
+        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
+        {
+            var (text, truncated) = TextContent.Read(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
+            var evidence = new List<EvidenceItem>();
+            var distinct = new SortedSet<string>(StringComparer.Ordinal);
+            int count = 0, scanFrom = 0, line = 1, lineStart = 0;
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                count++;
+                if (distinct.Count < 50)
+                {
+                    distinct.Add(m.Value.Trim());
+                }
+
+                if (evidence.Count < maxEvidence)
+                {
+                    var (l, c) = TextContent.Position(text, m.Index, ref scanFrom, ref line, ref lineStart);
+                    evidence.Add(new EvidenceItem
+                    {
+                        Kind = "text",
+                        Description = "line matching the rule's pattern",
+                        Excerpt = DisplayText.Sanitize(TextContent.LineAt(text, m.Index).Trim()),
+                        Line = l,
+                        Column = c,
+                    });
+                }
+
+                if (m.Length == 0)
+                {
+                    // An empty match would otherwise be reported once per position.
+                    break;
+                }
+            }
+
+            if (count > 0)
+            {
+                var reason = string.Create(CultureInfo.InvariantCulture, $"{count} match(es) of the pattern /{regex}/");
+                return CheckOutcome.Fail(reason, evidence, string.Join('\n', distinct));
+            }
+
+            return truncated
+                ? CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
+                    $"only the first {context.Options.MaxTextBytes} bytes were read and they do not match; the rest was not checked"))
+                : CheckOutcome.Pass("no line matches the pattern");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using ComplianceAuditor.Cli.Output;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Engine;
+using ComplianceAuditor.Inventory;
+using ComplianceAuditor.Reporting;
+using ComplianceAuditor.Reporting.Model;
+using ComplianceAuditor.Scoring;
+
+namespace ComplianceAuditor.Cli.Audit;
+
+/// <summary>
+/// One audit from start to finish: targets → inventory → rules → engine → scheme verdicts → report files.
+/// Each failure mode maps to its documented exit code.
+/// </summary>
+internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func<string, string?> environment)
+{
+    public async Task<int> RunAsync(AuditSettings settings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AuditTarget> targets;
+        DateTimeOffset generatedAt;
+        try
+        {
+            targets = TargetResolver.Resolve(settings.Targets, settings.As);
+            generatedAt = SourceDate.Now(clock, environment);
+        }
+        catch (Exception e) when (e is TargetException or ArgumentException)
+        {
+            console.Fail($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
+        var enclosing = targets.FirstOrDefault(t => t.Kind != TargetKind.Firmware && IsWithin(outputDirectory, t.LocalPath));
+        if (enclosing is not null)
+        {
+            console.Fail($"error: the output folder '{settings.OutputDirectory}' is inside target '{enclosing.Name}'; choose a folder outside it (inputs are never written to)");
+            return ExitCodes.Usage;
+        }
+
+        var registry = Checks.CreateRegistry();
+        var loaded = RuleSetProvider.LoadVerified(settings.RuleDirectories, registry);
+        if (!loaded.Succeeded)
+        {
+            RuleSetProvider.Print(loaded.Errors, console);
+            return ExitCodes.InvalidRules;
+        }
+
+        var unknown = settings.DisabledRules.Where(id => loaded.RuleSet!.FindRule(id) is null).ToArray();
+        if (unknown.Length > 0)
+        {
+            console.Fail($"error: --disable names unknown rule id(s): {string.Join(", ", unknown)} (see 'compliance-auditor rules list')");
+            return ExitCodes.Usage;
+        }
+
+        var ruleSet = loaded.RuleSet!.Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
+        var report = await AuditAsync(settings, targets, ruleSet, registry, generatedAt, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AuditReport> AuditAsync(
+        AuditSettings settings, IReadOnlyList<AuditTarget> targets, RuleSet ruleSet, CheckRegistry registry, DateTimeOffset generatedAt, CancellationToken ct)
+    {
+        var progress = new AuditProgress(console);
+        var inventories = new List<TargetInventory>();
+        foreach (var target in targets)
+        {
+            var inventory = InventoryBuilder.Build(target, new InventoryOptions(), ct);
+            progress.Note($"{target.Name}: {Names.Of(target.Kind)} with {inventory.Artifacts.Count - 1} artifact(s)");
+            inventories.Add(inventory);
+        }
+
+        var engine = new AuditEngine(registry, new EngineOptions { CheckTimeout = settings.CheckTimeout });
+        var results = await progress.TrackAsync(
+            $"evaluating {ruleSet.Rules.Count} rule(s)",
+            p => engine.RunAsync(inventories, ruleSet.Rules, p, ct)).ConfigureAwait(false);
+
+        var context = new ScoringContext(targets.Select(t => t.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog);
+        var schemes = ruleSet.Schemes.Select(s => SchemeEvaluator.Evaluate(s, results, context)).ToArray();
+        return ReportBuilder.Build(new ReportInput
+        {
+            ToolName = ToolIdentity.Name,
+            ToolVersion = ToolIdentity.Version,
+            GeneratedAt = generatedAt,
+            RuleSet = ruleSet,
+            DisabledRules = settings.DisabledRules,
+            Inventories = inventories,
+            Results = results,
+            Schemes = schemes,
+        });
+    }
+
+    private async Task<int> WriteAsync(AuditSettings settings, AuditReport report, string outputDirectory, CancellationToken ct)
+    {
+        IReadOnlyList<string> written;
+        try
+        {
+            var writers = settings.Formats.Select(f => ReportFormats.Create(f, settings.PdfFont)).ToArray();
+            written = await ReportFiles.WriteAsync(report, writers, outputDirectory, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Reporting.Pdf.FontUnavailableException or Reporting.Html.TemplateException)
+        {
+            console.Fail($"error: could not write the reports: {e.Message}");
+            return ExitCodes.AuditFailed;
+        }
+
+        AuditSummary.Print(report, written, console);
+        return settings.FailOn is { } threshold && report.Results.Any(r => r.Outcome == "fail" && Enum.Parse<Severity>(r.Severity, true) >= threshold)
+            ? ExitCodes.FindingsAtThreshold
+            : ExitCodes.Ok;
+    }
+
+    private static bool IsWithin(string path, string directory)
+    {
+        var relative = Path.GetRelativePath(directory, path);
+        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
+    }
+}

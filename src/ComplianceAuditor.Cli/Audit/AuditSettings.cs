@@ -1,0 +1,26 @@
+using ComplianceAuditor.Core.Model;
+
+namespace ComplianceAuditor.Cli.Audit;
+
+/// <summary>The options of one <c>audit</c> run, as parsed from the command line.</summary>
+internal sealed record AuditSettings
+{
+    public required IReadOnlyList<string> Targets { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public required IReadOnlyList<string> Formats { get; init; }
+
+    public TargetKind? As { get; init; }
+
+    public IReadOnlyList<string> RuleDirectories { get; init; } = [];
+
+    public IReadOnlyList<string> DisabledRules { get; init; } = [];
+
+    /// <summary>Exit 1 when a failure of this severity or higher is found; null never does.</summary>
+    public Severity? FailOn { get; init; }
+
+    public string? PdfFont { get; init; }
+
+    public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

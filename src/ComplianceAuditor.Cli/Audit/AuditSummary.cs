@@ -1,0 +1,76 @@
+using System.Globalization;
+using ComplianceAuditor.Reporting;
+using ComplianceAuditor.Reporting.Model;
+using Spectre.Console;
+
+namespace ComplianceAuditor.Cli.Audit;
+
+/// <summary>The end-of-run summary: outcome counts, the worst findings, scheme ratings and the files written.</summary>
+internal static class AuditSummary
+{
+    private const int MaxListed = 15;
+    private static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
+
+    public static void Print(AuditReport report, IReadOnlyList<string> written, CliConsole console)
+    {
+        var outcomes = string.Join(", ", report.Summary.Outcomes.Select(o => $"{Names.Display(o.Key).ToLowerInvariant()} {o.Value}"));
+        var failures = report.Results.Where(r => r.Outcome == "fail")
+            .OrderBy(r => Array.IndexOf(SeverityOrder, r.Severity)).ThenBy(r => r.RuleId, StringComparer.Ordinal).ToArray();
+
+        if (console.Rich)
+        {
+            PrintRich(report, failures, outcomes, console);
+        }
+        else
+        {
+            console.Line($"results: {outcomes}");
+            foreach (var f in failures.Take(MaxListed))
+            {
+                console.Line($"FAIL {f.Severity,-8} {f.RuleId} {f.Artifact}: {f.Message}");
+            }
+
+            if (failures.Length > MaxListed)
+            {
+                console.Line(string.Create(CultureInfo.InvariantCulture, $"... and {failures.Length - MaxListed} more failure(s) in the reports"));
+            }
+
+            foreach (var s in report.Schemes)
+            {
+                console.Line(string.Create(CultureInfo.InvariantCulture, $"rating {s.ShortTitle}: {s.Rating.Label} ({s.Rating.Score} % of mandatory provisions passed)"));
+            }
+        }
+
+        foreach (var file in written)
+        {
+            console.Line($"wrote {file}");
+        }
+    }
+
+    private static void PrintRich(AuditReport report, ResultEntry[] failures, string outcomes, CliConsole console)
+    {
+        console.Ansi.MarkupLine($"[bold]Results:[/] {Markup.Escape(outcomes)}");
+        if (failures.Length > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("Failures");
+            table.AddColumn("Severity").AddColumn("Rule").AddColumn("Artifact").AddColumn("Message");
+            foreach (var f in failures.Take(MaxListed))
+            {
+                // Text, never Markup, for anything that came from the firmware: a '[' in a file name is not markup.
+                table.AddRow(new Text(f.Severity), new Text(f.RuleId), new Text(f.Artifact), new Text(f.Message));
+            }
+
+            console.Ansi.Write(table);
+        }
+
+        var ratings = new Table().Border(TableBorder.Rounded).Title("Ratings");
+        ratings.AddColumn("Scheme").AddColumn("Rating").AddColumn("Score");
+        foreach (var s in report.Schemes)
+        {
+            var colour = s.Rating.Label switch { "PASS" => "green", "FAIL" => "red", _ => "yellow" };
+            ratings.AddRow(new Text(s.ShortTitle), new Markup($"[{colour}]{Markup.Escape(s.Rating.Label)}[/]"),
+                new Text(string.Create(CultureInfo.InvariantCulture, $"{s.Rating.Score} %")));
+        }
+
+        console.Ansi.Write(ratings);
+    }
+}

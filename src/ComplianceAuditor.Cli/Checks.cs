@@ -1,0 +1,10 @@
+using ComplianceAuditor.Checks.Content;
+using ComplianceAuditor.Engine;
+
+namespace ComplianceAuditor.Cli;
+
+/// <summary>Every check family the tool ships, registered explicitly in one place.</summary>
+internal static class Checks
+{
+    public static CheckRegistry CreateRegistry() => new([.. ContentChecks.All()]);
+}

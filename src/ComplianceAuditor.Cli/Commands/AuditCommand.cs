@@ -1,0 +1,69 @@
+using System.CommandLine;
+using ComplianceAuditor.Cli.Audit;
+using ComplianceAuditor.Cli.Output;
+using ComplianceAuditor.Core.Model;
+
+namespace ComplianceAuditor.Cli.Commands;
+
+/// <summary><c>audit TARGET... --out DIR --format json,sarif,html,pdf</c></summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliConsole console, TimeProvider clock, Func<string, string?> environment)
+    {
+        var targets = new Argument<string[]>("target")
+        {
+            Description = "Firmware files, unpacked root file systems or git repositories to audit",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write the reports into", DefaultValueFactory = _ => "compliance-report" };
+        var formats = new Option<string[]>("--format", "-f")
+        {
+            Description = $"Report formats, comma-separated: {string.Join(", ", ReportFormats.Names)} or all",
+            DefaultValueFactory = _ => ["json,sarif,html,pdf"],
+        };
+        var kind = new Option<string?>("--as") { Description = "Treat every target as this kind instead of detecting it" };
+        kind.AcceptOnlyFromAmong("firmware", "rootfs", "repo");
+        var rules = CommonOptions.Rules();
+        var disable = new Option<string[]>("--disable") { Description = "Rule ids to switch off (repeatable or comma-separated)", Arity = ArgumentArity.ZeroOrMore };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when a failure of this severity or higher is found",
+            DefaultValueFactory = _ => "none",
+        };
+        failOn.AcceptOnlyFromAmong("none", "info", "low", "medium", "high", "critical");
+        var pdfFont = new Option<string?>("--pdf-font") { Description = "A TrueType/OpenType font file for the PDF instead of the system fonts" };
+        var timeout = new Option<int>("--check-timeout") { Description = "Seconds one rule may spend on one artifact", DefaultValueFactory = _ => 30 };
+
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (parsedFormats, unknown) = ReportFormats.Parse(parse.GetValue(formats) ?? []);
+            if (parsedFormats is null || parsedFormats.Count == 0)
+            {
+                console.Fail($"error: unknown report format '{unknown}'; use {string.Join(", ", ReportFormats.Names)} or all");
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(timeout) is var seconds && seconds <= 0)
+            {
+                console.Fail("error: --check-timeout must be a positive number of seconds");
+                return ExitCodes.Usage;
+            }
+
+            var settings = new AuditSettings
+            {
+                Targets = parse.GetValue(targets) ?? [],
+                OutputDirectory = parse.GetValue(output)!,
+                Formats = parsedFormats,
+                As = parse.GetValue(kind) is { } k ? Enum.Parse<TargetKind>(k, ignoreCase: true) : null,
+                RuleDirectories = parse.GetValue(rules) ?? [],
+                DisabledRules = (parse.GetValue(disable) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+                FailOn = parse.GetValue(failOn) is { } f && f != "none" ? Enum.Parse<Severity>(f, ignoreCase: true) : null,
+                PdfFont = parse.GetValue(pdfFont),
+                CheckTimeout = TimeSpan.FromSeconds(seconds),
+            };
+            return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

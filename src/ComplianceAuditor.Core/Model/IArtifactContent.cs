@@ -1,0 +1,8 @@
+namespace ComplianceAuditor.Core.Model;
+
+/// <summary>Read access to an artifact's bytes, wherever they live (a file on disk, an extracted copy, memory).</summary>
+public interface IArtifactContent
+{
+    /// <summary>Opens a new read-only stream positioned at the artifact's first byte.</summary>
+    Stream OpenRead();
+}

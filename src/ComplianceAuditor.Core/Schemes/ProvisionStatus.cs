@@ -1,0 +1,7 @@
+namespace ComplianceAuditor.Core.Schemes;
+
+public enum ProvisionStatus
+{
+    Mandatory,
+    Recommended,
+}

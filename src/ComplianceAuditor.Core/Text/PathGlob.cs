@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ComplianceAuditor.Core.Text;
+
+/// <summary>
+/// A path glob over forward-slash relative paths: <c>*</c> and <c>?</c> stay within one folder, <c>**</c> crosses
+/// folders, <c>{a,b}</c> picks one alternative. A glob without a <c>/</c> matches the file name at any depth, like
+/// a .gitignore line, so <c>shadow</c> finds <c>etc/shadow</c>.
+/// </summary>
+public sealed class PathGlob
+{
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private readonly Regex _regex;
+
+    public PathGlob(string pattern)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        Pattern = pattern;
+        var normalized = pattern.TrimStart('/');
+        if (!normalized.Contains('/', StringComparison.Ordinal))
+        {
+            normalized = "**/" + normalized;
+        }
+
+        // Built from our own translation with no nested quantifiers, so the non-backtracking engine always accepts it.
+        _regex = new Regex("^" + Translate(normalized) + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+    }
+
+    public string Pattern { get; }
+
+    public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath);
+
+    public override string ToString() => Pattern;
+
+    private static string Translate(string glob)
+    {
+        var sb = new StringBuilder();
+        var braceDepth = 0;
+        for (var i = 0; i < glob.Length; i++)
+        {
+            var c = glob[i];
+            switch (c)
+            {
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                    var slashFollows = i + 2 < glob.Length && glob[i + 2] == '/';
+                    sb.Append(slashFollows ? "(?:[^/]*/)*" : ".*");
+                    i += slashFollows ? 2 : 1;
+                    break;
+                case '*':
+                    sb.Append("[^/]*");
+                    break;
+                case '?':
+                    sb.Append("[^/]");
+                    break;
+                case '{':
+                    braceDepth++;
+                    sb.Append("(?:");
+                    break;
+                case '}' when braceDepth > 0:
+                    braceDepth--;
+                    sb.Append(')');
+                    break;
+                case ',' when braceDepth > 0:
+                    sb.Append('|');
+                    break;
+                default:
+                    sb.Append(Regex.Escape(c.ToString()));
+                    break;
+            }
+        }
+
+        if (braceDepth != 0)
+        {
+            throw new ArgumentException($"unbalanced braces in glob '{glob}'", nameof(glob));
+        }
+
+        return sb.ToString();
+    }
+}

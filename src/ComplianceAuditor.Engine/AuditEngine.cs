@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+
+namespace ComplianceAuditor.Engine;
+
+/// <summary>
+/// Evaluates rules over the artifacts of every target, in parallel, with cancellation and a time limit per
+/// (rule, artifact) pair. Every applicable pair yields exactly one recorded result, and a rule that finds nothing to
+/// look at in a target yields one not-applicable result for the target, so scheme scores always have a denominator.
+/// Results come back in a fixed order, independent of scheduling.
+/// </summary>
+public sealed class AuditEngine
+{
+    private readonly CheckRegistry _registry;
+    private readonly EngineOptions _options;
+
+    public AuditEngine(CheckRegistry registry, EngineOptions options)
+    {
+        _registry = registry;
+        _options = options;
+    }
+
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(
+        IReadOnlyList<TargetInventory> inventories,
+        IReadOnlyList<RuleDefinition> rules,
+        IProgress<EngineProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inventories);
+        ArgumentNullException.ThrowIfNull(rules);
+
+        var prepared = rules.ToDictionary(r => r.Id, Prepare, StringComparer.Ordinal);
+        var items = inventories.SelectMany(inv => rules.SelectMany(rule => Plan(rule, prepared[rule.Id], inv))).ToArray();
+        var results = new ConcurrentBag<CheckResult>();
+        var completed = 0;
+
+        await Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
+            (item, ct) =>
+            {
+                results.Add(ToResult(item, item.Decided ?? Evaluate(item, ct)));
+                progress?.Report(new EngineProgress(Interlocked.Increment(ref completed), items.Length));
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+
+        return results
+            .OrderBy(r => r.RuleId, StringComparer.Ordinal)
+            .ThenBy(r => r.Artifact, StringComparer.Ordinal)
+            .ThenBy(r => r.Fingerprint, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private (IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds) Prepare(RuleDefinition rule)
+    {
+        var check = _registry.Find(rule.Check.Kind);
+        if (check is null)
+        {
+            return (null, new CheckOutcome(Outcome.Error, $"unknown check kind '{rule.Check.Kind}'", [], ""), CheckScope.Target, []);
+        }
+
+        var kinds = rule.Artifacts.Count > 0 ? rule.Artifacts : check.DefaultArtifactKinds;
+        try
+        {
+            return (check.Prepare(rule, _options), null, check.Scope, kinds);
+        }
+        catch (CheckParameterException e)
+        {
+            return (null, new CheckOutcome(Outcome.Error, $"invalid check parameters: {e.Message}", [], ""), check.Scope, kinds);
+        }
+    }
+
+    private static List<WorkItem> Plan(
+        RuleDefinition rule,
+        (IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds) prepared,
+        TargetInventory inventory)
+    {
+        var root = inventory.Root;
+        if (!rule.Targets.Contains(inventory.Target.Kind))
+        {
+            var expected = string.Join(", ", rule.Targets.Select(KindName));
+            var reason = $"the rule is for {expected} targets and '{inventory.Target.Name}' is a {KindName(inventory.Target.Kind)}";
+            return [new WorkItem(rule, inventory, root, null, CheckOutcome.NotApplicable(reason))];
+        }
+
+        if (prepared.Check is null)
+        {
+            return [new WorkItem(rule, inventory, root, null, prepared.Failure)];
+        }
+
+        if (prepared.Scope == CheckScope.Target)
+        {
+            return [new WorkItem(rule, inventory, root, prepared.Check, null)];
+        }
+
+        var items = new List<WorkItem>();
+        foreach (var artifact in inventory.Artifacts)
+        {
+            if (artifact.IsTargetRoot && artifact.Kind == ArtifactKind.Directory || !prepared.Check.Selects(artifact))
+            {
+                continue;
+            }
+
+            if (artifact.Kind == ArtifactKind.Unreadable)
+            {
+                items.Add(new WorkItem(rule, inventory, artifact, null, CheckOutcome.Inconclusive($"the file could not be read: {artifact.Note}")));
+            }
+            else if (prepared.Kinds.Contains(artifact.Kind))
+            {
+                items.Add(new WorkItem(rule, inventory, artifact, prepared.Check, null));
+            }
+        }
+
+        if (items.Count == 0)
+        {
+            var kinds = string.Join(" or ", prepared.Kinds.Select(k => k.ToString().ToLowerInvariant()));
+            var reason = $"'{inventory.Target.Name}' has no {kinds} file among {prepared.Check.DescribeSelection()}";
+            items.Add(new WorkItem(rule, inventory, root, null, CheckOutcome.NotApplicable(reason)));
+        }
+
+        return items;
+    }
+
+    private CheckOutcome Evaluate(WorkItem item, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_options.CheckTimeout);
+        try
+        {
+            return item.Check!.Evaluate(new CheckContext(item.Inventory, item.Artifact, _options), limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
+                $"the check was stopped after its time limit of {_options.CheckTimeout.TotalSeconds:0.#} s"));
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            return CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
+                $"the pattern was stopped after its time limit of {e.MatchTimeout.TotalMilliseconds:0} ms"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CheckOutcome.Inconclusive($"the file could not be read: {e.Message}");
+        }
+#pragma warning disable CA1031 // A bug in one check must become an 'error' result for that pair, not end the audit.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new CheckOutcome(Outcome.Error, $"{e.GetType().Name}: {e.Message}", [], "");
+        }
+    }
+
+    private static CheckResult ToResult(WorkItem item, CheckOutcome outcome)
+    {
+        var rule = item.Rule;
+        var message = outcome.Outcome switch
+        {
+            Outcome.Pass => rule.PassMessage ?? $"Passed: {rule.Title}",
+            Outcome.Fail => rule.FailMessage ?? rule.Title,
+            Outcome.NotApplicable => $"Not applicable: {rule.Title}",
+            Outcome.Inconclusive => $"Could not decide: {rule.Title}",
+            _ => $"The check could not run: {rule.Title}",
+        };
+
+        return new CheckResult
+        {
+            Rule = rule,
+            Outcome = outcome.Outcome,
+            Artifact = item.Artifact.Path,
+            Message = message,
+            Reason = outcome.Reason,
+            Evidence = outcome.Evidence,
+            Fingerprint = Fingerprint.Compute(rule.Id, item.Artifact.Path, outcome.EvidenceKey),
+        };
+    }
+
+    internal static string KindName(TargetKind kind) => kind switch
+    {
+        TargetKind.Firmware => "firmware",
+        TargetKind.Rootfs => "rootfs",
+        _ => "repo",
+    };
+}

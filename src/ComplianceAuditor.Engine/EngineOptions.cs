@@ -1,0 +1,17 @@
+namespace ComplianceAuditor.Engine;
+
+/// <summary>Limits that keep one hostile artifact from stalling or exhausting an audit.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Wall-clock limit for one rule on one artifact; past it the result is inconclusive.</summary>
+    public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time limit of one regular-expression match.</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Text files larger than this are read only up to it, and the result says so.</summary>
+    public long MaxTextBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>How many (rule, artifact) pairs run at once.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}

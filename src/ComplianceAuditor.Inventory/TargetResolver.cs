@@ -1,0 +1,65 @@
+using ComplianceAuditor.Core.Model;
+
+namespace ComplianceAuditor.Inventory;
+
+/// <summary>
+/// Decides what a command-line target is: a file is firmware, a directory holding <c>.git</c> is a repository,
+/// any other directory is an unpacked root file system. <c>--as</c> overrides the guess where it makes sense.
+/// Names are the last path component, made unique, so reports never carry where the input sat on disk.
+/// </summary>
+public static class TargetResolver
+{
+    public static IReadOnlyList<AuditTarget> Resolve(IEnumerable<string> paths, TargetKind? forced)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        return paths.Select(p => Resolve(p, forced, used)).ToArray();
+    }
+
+    private static AuditTarget Resolve(string path, TargetKind? forced, HashSet<string> usedNames)
+    {
+        var full = Path.GetFullPath(path);
+        TargetKind kind;
+        if (File.Exists(full))
+        {
+            kind = forced ?? TargetKind.Firmware;
+            if (kind != TargetKind.Firmware)
+            {
+                throw new TargetException($"'{path}' is a file; only firmware targets can be files (a {Name(kind)} is a directory)");
+            }
+        }
+        else if (Directory.Exists(full))
+        {
+            kind = forced ?? (Path.Exists(Path.Combine(full, ".git")) ? TargetKind.Repo : TargetKind.Rootfs);
+            if (kind == TargetKind.Firmware)
+            {
+                throw new TargetException($"'{path}' is a directory; use --as rootfs or --as repo, or pass the firmware file itself");
+            }
+        }
+        else
+        {
+            throw new TargetException($"target '{path}' does not exist");
+        }
+
+        return new AuditTarget(UniqueName(full, usedNames), kind, full);
+    }
+
+    private static string UniqueName(string fullPath, HashSet<string> used)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(fullPath));
+        if (string.IsNullOrEmpty(name))
+        {
+            name = "root";
+        }
+
+        var candidate = name;
+        for (var i = 2; !used.Add(candidate); i++)
+        {
+            candidate = $"{name}#{i}";
+        }
+
+        return candidate;
+    }
+
+    private static string Name(TargetKind kind) => kind.ToString().ToLowerInvariant();
+}

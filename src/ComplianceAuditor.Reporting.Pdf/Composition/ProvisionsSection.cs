@@ -1,0 +1,37 @@
+using ComplianceAuditor.Reporting.Model;
+using ComplianceAuditor.Reporting.Pdf.Layout;
+
+namespace ComplianceAuditor.Reporting.Pdf.Composition;
+
+/// <summary>Per scheme, the verdict on every provision and the first reason for it.</summary>
+internal static class ProvisionsSection
+{
+    public static void Compose(FlowLayout flow, AuditReport report, ReportStyles styles)
+    {
+        foreach (var scheme in report.Schemes)
+        {
+            flow.Heading($"{ReportText.Safe(scheme.ShortTitle)}: provisions", styles.Heading, 18, 60);
+            flow.Paragraph($"{ReportText.Safe(scheme.Title)} (version {ReportText.Safe(scheme.Version)})", styles.Note);
+            flow.Paragraph(
+                $"Rating {ReportText.Safe(scheme.Rating.Label)}, score {ReportText.Percent(scheme.Rating.Score)}: "
+                + ReportText.Safe(scheme.Rating.Formula, 300),
+                styles.Note);
+            flow.Space(3);
+
+            var table = new TableLayout(
+                [new("Provision", 12), new("Status", 13), new("Verdict", 15), new("Reason", 60)],
+                styles.Cell,
+                styles.CellBold);
+            foreach (var p in scheme.Provisions)
+            {
+                table.AddRow(
+                    ReportText.Safe(p.Id),
+                    ReportText.Safe(p.Status),
+                    Tables.Coloured(ReportText.Word(p.Verdict), Palette.ForWord(p.Verdict), styles.CellBold),
+                    p.Reasons.Count > 0 ? ReportText.Safe(p.Reasons[0]) : string.Empty);
+            }
+
+            Tables.RenderOrSay(flow, table, styles.Note, "This scheme has no provisions.");
+        }
+    }
+}

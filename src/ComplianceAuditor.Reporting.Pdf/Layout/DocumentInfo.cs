@@ -1,0 +1,7 @@
+namespace ComplianceAuditor.Reporting.Pdf.Layout;
+
+/// <summary>
+/// The PDF's information dictionary. <paramref name="Date"/> is both creation and modification date: it is the
+/// report's own timestamp, never the clock, so that <c>SOURCE_DATE_EPOCH</c> gives byte-identical files.
+/// </summary>
+internal sealed record DocumentInfo(string Title, string Subject, string Creator, DateTimeOffset Date);

@@ -1,0 +1,24 @@
+namespace ComplianceAuditor.Reporting.Model;
+
+/// <summary>One artifact with its virtual path (<c>firmware.img!/rootfs.squashfs!/etc/shadow</c>).</summary>
+public sealed record ArtifactEntry
+{
+    public required string Path { get; init; }
+
+    public required string Target { get; init; }
+
+    public string? Parent { get; init; }
+
+    public long? Offset { get; init; }
+
+    /// <summary><c>directory</c>, <c>text</c>, <c>elf</c>, <c>binary</c>, <c>symlink</c>, <c>special</c> or <c>unreadable</c>.</summary>
+    public required string Kind { get; init; }
+
+    public required long Size { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public string? LinkTarget { get; init; }
+
+    public string? Note { get; init; }
+}

@@ -1,0 +1,31 @@
+namespace ComplianceAuditor.Reporting.Model;
+
+/// <summary>
+/// The machine contract: exactly what <c>report.json</c> holds, described by <c>reports/report.schema.json</c>.
+/// Every other format is rendered from this model, so they cannot disagree.
+/// </summary>
+public sealed record AuditReport
+{
+    /// <summary>Version of this contract; bumped on any incompatible change.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    public required ToolInfo Tool { get; init; }
+
+    /// <summary>UTC time of the audit, from <c>SOURCE_DATE_EPOCH</c> when set, so reruns can be byte-identical.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public required IReadOnlyList<InputEntry> Inputs { get; init; }
+
+    public required IReadOnlyList<ArtifactEntry> Artifacts { get; init; }
+
+    public required IReadOnlyList<RuleEntry> Rules { get; init; }
+
+    public required IReadOnlyList<ResultEntry> Results { get; init; }
+
+    public required ResultSummary Summary { get; init; }
+
+    public required IReadOnlyList<SchemeEntry> Schemes { get; init; }
+
+    /// <summary>Limits of this audit: what could not be read or was cut short.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -1,0 +1,3 @@
+namespace ComplianceAuditor.Reporting.Model;
+
+public sealed record ReferenceEntry(string Title, string? Url);

@@ -1,0 +1,150 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Reporting.Model;
+using ComplianceAuditor.Scoring;
+
+namespace ComplianceAuditor.Reporting;
+
+/// <summary>Maps an audit's internal objects onto the report contract, in a fixed order.</summary>
+public static class ReportBuilder
+{
+    public const string InformationUri = "https://github.com/compliance-auditor/compliance-auditor";
+
+    public static AuditReport Build(ReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new AuditReport
+        {
+            Tool = new ToolInfo
+            {
+                Name = input.ToolName,
+                Version = input.ToolVersion,
+                InformationUri = InformationUri,
+                RulesetSha256 = input.RuleSet.Sha256,
+                DisabledRules = input.DisabledRules.Order(StringComparer.Ordinal).ToArray(),
+            },
+            GeneratedAt = input.GeneratedAt.ToUniversalTime(),
+            Inputs = input.Inventories.Select(i => new InputEntry
+            {
+                Name = i.Target.Name,
+                Kind = Names.Of(i.Target.Kind),
+                Sha256 = i.Target.Sha256,
+                Size = i.Target.Size,
+                ArtifactCount = i.Artifacts.Count,
+            }).ToArray(),
+            Artifacts = input.Inventories.SelectMany(i => i.Artifacts).Select(ToEntry).ToArray(),
+            Rules = input.RuleSet.Rules.Select(r => ToEntry(r, input.RuleSet)).ToArray(),
+            Results = input.Results.Select(ToEntry).ToArray(),
+            Summary = Summarize(input.Results),
+            Schemes = input.Schemes.Select(ToEntry).ToArray(),
+            Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}")).ToArray(),
+        };
+    }
+
+    private static ArtifactEntry ToEntry(Artifact a) => new()
+    {
+        Path = a.Path,
+        Target = a.Target,
+        Parent = a.Parent,
+        Offset = a.Offset,
+        Kind = Names.Of(a.Kind),
+        Size = a.Size,
+        Sha256 = a.Sha256.Length == 0 ? null : a.Sha256,
+        LinkTarget = a.LinkTarget,
+        Note = a.Note,
+    };
+
+    private static RuleEntry ToEntry(RuleDefinition r, RuleSet ruleSet) => new()
+    {
+        Id = r.Id,
+        Title = r.Title,
+        Severity = Names.Of(r.Severity),
+        CheckKind = r.Check.Kind,
+        Catalog = r.Catalog,
+        Provisions = ProvisionsOf(r, ruleSet),
+        Rationale = r.Rationale,
+        Remediation = r.Remediation,
+        References = r.References.Select(x => new ReferenceEntry(x.Title, x.Url)).ToArray(),
+        Tags = r.Tags,
+        Cwe = r.Cwe,
+        BuiltIn = r.BuiltIn,
+    };
+
+    /// <summary>Every <c>scheme:provision</c> a rule gives evidence for, the same links the scoring uses.</summary>
+    public static IReadOnlyList<string> ProvisionsOf(RuleDefinition rule, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return ruleSet.Schemes
+            .SelectMany(s => s.Provisions
+                .Where(p => p.Checks.Any(rule.Catalog.Contains) || rule.Provisions.Any(x => x.Scheme == s.Id && x.Provision == p.Id))
+                .Select(p => $"{s.Id}:{p.Id}"))
+            .ToArray();
+    }
+
+    private static ResultEntry ToEntry(CheckResult r) => new()
+    {
+        RuleId = r.RuleId,
+        Catalog = r.Rule.Catalog,
+        Outcome = Names.Of(r.Outcome),
+        Severity = Names.Of(r.Severity),
+        Artifact = r.Artifact,
+        Message = r.Message,
+        Reason = r.Reason,
+        Evidence = r.Evidence.Select(e => new EvidenceEntry
+        {
+            Kind = e.Kind,
+            Description = e.Description,
+            Path = e.Path,
+            Excerpt = e.Excerpt,
+            Line = e.Line,
+            Column = e.Column,
+            ByteOffset = e.ByteOffset,
+            ByteLength = e.ByteLength,
+            Symbol = e.Symbol,
+            Commit = e.Commit,
+        }).ToArray(),
+        Fingerprint = r.Fingerprint,
+    };
+
+    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results) => new()
+    {
+        Outcomes = Enum.GetValues<Outcome>().ToDictionary(Names.Of, o => results.Count(r => r.Outcome == o)),
+        FailuresBySeverity = Enum.GetValues<Severity>().Reverse()
+            .ToDictionary(Names.Of, s => results.Count(r => r.Outcome == Outcome.Fail && r.Severity == s)),
+    };
+
+    private static SchemeEntry ToEntry(SchemeAssessment s) => new()
+    {
+        Id = s.Scheme.Id,
+        Title = s.Scheme.Title,
+        ShortTitle = s.Scheme.ShortTitle,
+        Version = s.Scheme.Version,
+        Rating = new RatingEntry(s.Rating.Label, s.Rating.Score, s.Rating.Formula),
+        Summary = new Dictionary<string, int>
+        {
+            ["total"] = s.Summary.Total,
+            ["pass"] = s.Summary.Pass,
+            ["fail"] = s.Summary.Fail,
+            ["notApplicable"] = s.Summary.NotApplicable,
+            ["inconclusive"] = s.Summary.Inconclusive,
+            ["notAssessed"] = s.Summary.NotAssessed,
+            ["mandatory"] = s.Summary.Mandatory,
+            ["mandatoryPass"] = s.Summary.MandatoryPass,
+            ["mandatoryFail"] = s.Summary.MandatoryFail,
+            ["mandatoryNotApplicable"] = s.Summary.MandatoryNotApplicable,
+        },
+        Provisions = s.Provisions.Select(p => new ProvisionEntry
+        {
+            Id = p.Provision.Id,
+            Title = p.Provision.Title,
+            Status = Names.Of(p.Provision.Status),
+            Conditions = p.Provision.Conditions,
+            Assessment = p.Provision.Assessment.Select(Names.Of).ToArray(),
+            Checks = p.Provision.Checks,
+            Verdict = Names.Of(p.Verdict),
+            Reasons = p.Reasons,
+            Results = p.Results.Select(r => r.Fingerprint).ToArray(),
+        }).ToArray(),
+    };
+}

@@ -1,0 +1,25 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Scoring;
+
+namespace ComplianceAuditor.Reporting;
+
+/// <summary>Everything an audit produced, before it becomes the report contract.</summary>
+public sealed record ReportInput
+{
+    public required string ToolName { get; init; }
+
+    public required string ToolVersion { get; init; }
+
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    public required RuleSet RuleSet { get; init; }
+
+    public IReadOnlyList<string> DisabledRules { get; init; } = [];
+
+    public required IReadOnlyList<TargetInventory> Inventories { get; init; }
+
+    public required IReadOnlyList<CheckResult> Results { get; init; }
+
+    public required IReadOnlyList<SchemeAssessment> Schemes { get; init; }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using ComplianceAuditor.Reporting.Model;
+
+namespace ComplianceAuditor.Reporting.Sarif;
+
+/// <summary>
+/// Builds the run's <c>artifacts</c> array: every artifact a result points to, plus its containers. A file of a
+/// directory target is addressed relative to a base id named after the target; an object inside a container file
+/// (<c>fw.img!/etc/shadow</c>) is addressed relative to its container through <c>parentIndex</c>.
+/// </summary>
+internal sealed class SarifArtifacts
+{
+    private readonly Dictionary<string, ArtifactEntry> _byPath;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly JsonArray _array = [];
+
+    public SarifArtifacts(AuditReport report)
+    {
+        _byPath = report.Artifacts.ToDictionary(a => a.Path, StringComparer.Ordinal);
+    }
+
+    public JsonArray Array => _array;
+
+    /// <summary>The <c>artifactLocation</c> for a virtual path, adding the artifact (and its containers) on first use.</summary>
+    public JsonObject Location(string path)
+    {
+        var index = IndexOf(path);
+        var location = (JsonObject)_array[index]!["location"]!.DeepClone();
+        location["index"] = index;
+        return location;
+    }
+
+    private int IndexOf(string path)
+    {
+        if (_index.TryGetValue(path, out var existing))
+        {
+            return existing;
+        }
+
+        var artifact = _byPath.GetValueOrDefault(path);
+        var parent = artifact?.Parent is { } p && _byPath.TryGetValue(p, out var pa) && pa.Kind != "directory" ? pa : null;
+        var parentIndex = parent is null ? (int?)null : IndexOf(parent.Path);
+
+        var location = new JsonObject();
+        if (parent is not null)
+        {
+            location["uri"] = Escape(path[(parent.Path.Length + 2)..]);
+        }
+        else
+        {
+            var target = artifact?.Target ?? path.Split('/')[0];
+            var relative = path.Length > target.Length ? path[(target.Length + 1)..] : artifact?.Kind == "directory" ? "." : path;
+            location["uri"] = Escape(relative);
+            location["uriBaseId"] = target;
+        }
+
+        var entry = new JsonObject { ["location"] = location };
+        if (parentIndex is not null)
+        {
+            entry["parentIndex"] = parentIndex;
+        }
+
+        if (artifact is not null && artifact.Kind != "directory")
+        {
+            entry["length"] = artifact.Size;
+            if (artifact.Sha256 is not null)
+            {
+                entry["hashes"] = new JsonObject { ["sha-256"] = artifact.Sha256 };
+            }
+        }
+
+        _array.Add(entry);
+        _index[path] = _array.Count - 1;
+        return _array.Count - 1;
+    }
+
+    /// <summary>Percent-encodes what a URI reference cannot hold literally, keeping the slashes.</summary>
+    private static string Escape(string relative) =>
+        string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+}

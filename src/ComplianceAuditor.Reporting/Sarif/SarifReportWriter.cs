@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ComplianceAuditor.Reporting.Json;
+using ComplianceAuditor.Reporting.Model;
+
+namespace ComplianceAuditor.Reporting.Sarif;
+
+/// <summary>
+/// Writes <c>report.sarif</c> (SARIF 2.1.0) for IDEs and code scanning. Results are the failures (kind <c>fail</c>)
+/// and the undecided ones (kind <c>review</c>); passes and not-applicable results stay in <c>report.json</c>, which
+/// code-scanning consumers would otherwise show as noise. Checks that errored are tool execution notifications.
+/// </summary>
+public sealed class SarifReportWriter : IReportWriter
+{
+    public const string FingerprintKey = "complianceAuditor/v1";
+
+    public string Format => "sarif";
+
+    public string FileName => "report.sarif";
+
+    public async Task WriteAsync(AuditReport report, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var document = Build(report);
+        await using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, IndentSize = 2, NewLine = "\n", Encoder = ReportJson.Options.Encoder }))
+        {
+            document.WriteTo(writer);
+        }
+
+        await output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public static JsonObject Build(AuditReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var ruleIndex = report.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var artifacts = new SarifArtifacts(report);
+        var results = new JsonArray();
+        foreach (var r in report.Results.Where(r => r.Outcome is "fail" or "inconclusive"))
+        {
+            results.Add(SarifResult.Build(r, ruleIndex[r.RuleId], artifacts));
+        }
+
+        var notifications = new JsonArray(report.Results.Where(r => r.Outcome == "error").Select(r => (JsonNode)new JsonObject
+        {
+            ["level"] = "error",
+            ["message"] = new JsonObject { ["text"] = $"{r.RuleId} on {r.Artifact}: {r.Reason}" },
+            ["descriptor"] = new JsonObject { ["id"] = r.RuleId },
+        }).ToArray());
+
+        var run = new JsonObject
+        {
+            ["tool"] = new JsonObject
+            {
+                ["driver"] = new JsonObject
+                {
+                    ["name"] = report.Tool.Name,
+                    ["version"] = report.Tool.Version,
+                    ["semanticVersion"] = report.Tool.Version,
+                    ["informationUri"] = report.Tool.InformationUri,
+                    ["rules"] = new JsonArray(report.Rules.Select(r => (JsonNode)SarifRule.Build(r)).ToArray()),
+                },
+            },
+            ["invocations"] = new JsonArray(new JsonObject
+            {
+                ["executionSuccessful"] = true,
+                ["toolExecutionNotifications"] = notifications,
+            }),
+            ["originalUriBaseIds"] = BaseIds(report),
+            ["artifacts"] = artifacts.Array,
+            ["results"] = results,
+            ["properties"] = new JsonObject
+            {
+                ["rulesetSha256"] = report.Tool.RulesetSha256,
+                ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)new JsonObject
+                {
+                    ["scheme"] = s.Id,
+                    ["label"] = s.Rating.Label,
+                    ["score"] = s.Rating.Score,
+                }).ToArray()),
+            },
+        };
+
+        return new JsonObject
+        {
+            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(run),
+        };
+    }
+
+    private static JsonObject BaseIds(AuditReport report)
+    {
+        var ids = new JsonObject();
+        foreach (var input in report.Inputs)
+        {
+            ids[input.Name] = new JsonObject
+            {
+                ["description"] = new JsonObject { ["text"] = $"The {input.Kind} target '{input.Name}' (sha256 {input.Sha256})" },
+            };
+        }
+
+        return ids;
+    }
+}

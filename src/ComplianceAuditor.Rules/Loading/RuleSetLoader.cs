@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Core.Schemes;
+using ComplianceAuditor.Rules.Validation;
+using ComplianceAuditor.Rules.Yaml;
+
+namespace ComplianceAuditor.Rules.Loading;
+
+/// <summary>
+/// Loads rules, schemes and the check catalog: parse strictly, validate each raw document against its JSON Schema,
+/// bind, then run the cross-file checks of <see cref="RuleSetValidator"/>. Every problem is collected, so one run
+/// lists all broken files instead of the first.
+/// </summary>
+public sealed class RuleSetLoader
+{
+    private static readonly Lazy<SchemaValidator> RuleSchema = new(() => SchemaValidator.FromJson(EmbeddedData.RulesSchema));
+    private static readonly Lazy<SchemaValidator> SchemeSchema = new(() => SchemaValidator.FromJson(EmbeddedData.SchemeSchema));
+    private static readonly Lazy<SchemaValidator> CatalogSchema = new(() => SchemaValidator.FromJson(EmbeddedData.CatalogSchema));
+
+    /// <summary>Loads the built-in data plus every folder in <paramref name="userRuleDirectories"/>.</summary>
+    public static RuleSetLoadResult Load(IEnumerable<string> userRuleDirectories)
+    {
+        var errors = new List<RuleLoadError>();
+        var sources = EmbeddedData.BuiltInSources().ToList();
+        foreach (var dir in userRuleDirectories)
+        {
+            sources.AddRange(DirectorySources.Read(dir, errors));
+        }
+
+        return Load(sources, errors);
+    }
+
+    public static RuleSetLoadResult Load(IReadOnlyList<DataFileSource> sources, IReadOnlyList<RuleLoadError>? earlierErrors = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var errors = new List<RuleLoadError>(earlierErrors ?? []);
+        var rules = new List<RuleDefinition>();
+        var schemes = new List<SchemeDefinition>();
+        var catalog = new List<CatalogCheck>();
+
+        foreach (var source in sources)
+        {
+            LoadOne(source, rules, schemes, catalog, errors);
+        }
+
+        errors.AddRange(RuleSetValidator.Validate(rules, schemes, catalog));
+        if (errors.Count > 0)
+        {
+            return new RuleSetLoadResult(null, errors);
+        }
+
+        var ruleSet = new RuleSet
+        {
+            Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
+            Schemes = schemes.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(),
+            Catalog = catalog.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray(),
+            Sha256 = HashOf(sources),
+        };
+        return new RuleSetLoadResult(ruleSet, []);
+    }
+
+    /// <summary>Rules have a <c>check</c>; schemes list <c>provisions</c> (which rules may also map to); the catalog lists <c>checks</c>.</summary>
+    public static DataFileKind Classify(YMapping doc) =>
+        doc.Has("check") ? DataFileKind.Rule
+        : doc.Has("provisions") ? DataFileKind.Scheme
+        : doc.Has("checks") ? DataFileKind.Catalog
+        : DataFileKind.Rule;
+
+    private static void LoadOne(
+        DataFileSource source,
+        List<RuleDefinition> rules,
+        List<SchemeDefinition> schemes,
+        List<CatalogCheck> catalog,
+        List<RuleLoadError> errors)
+    {
+        YNode root;
+        try
+        {
+            root = YamlTreeReader.Read(source.Text, source.DisplayPath);
+        }
+        catch (DataFileException e)
+        {
+            errors.Add(new RuleLoadError(e.Location, e.Problem));
+            return;
+        }
+
+        if (root is not YMapping doc)
+        {
+            errors.Add(new RuleLoadError($"{source.DisplayPath}:{root.Position.Line}:{root.Position.Column}", "the document must be a mapping"));
+            return;
+        }
+
+        var (json, positions) = YamlJson.Convert(doc);
+        var file = new SourceFile(source.DisplayPath, positions);
+        var kind = Classify(doc);
+        var validator = kind switch
+        {
+            DataFileKind.Scheme => SchemeSchema.Value,
+            DataFileKind.Catalog => CatalogSchema.Value,
+            _ => RuleSchema.Value,
+        };
+
+        var schemaErrors = validator.Validate(json, file);
+        if (schemaErrors.Count > 0)
+        {
+            errors.AddRange(schemaErrors);
+            return;
+        }
+
+        switch (kind)
+        {
+            case DataFileKind.Scheme:
+                schemes.Add(SchemeBinder.Bind(doc, file));
+                break;
+            case DataFileKind.Catalog:
+                catalog.AddRange(CatalogBinder.Bind(doc));
+                break;
+            default:
+                rules.Add(RuleBinder.Bind(doc, file, source.BuiltIn));
+                break;
+        }
+    }
+
+    private static string HashOf(IEnumerable<DataFileSource> sources)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var s in sources.OrderBy(s => s.DisplayPath, StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(s.DisplayPath + "\0" + s.Text.ReplaceLineEndings("\n") + "\0"));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

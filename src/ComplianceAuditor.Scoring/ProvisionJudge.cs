@@ -1,0 +1,113 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Schemes;
+
+namespace ComplianceAuditor.Scoring;
+
+/// <summary>
+/// The verdict model for one provision, in order:
+/// <list type="number">
+/// <item>FAIL when any linked result failed.</item>
+/// <item>INCONCLUSIVE when any linked result was inconclusive or errored.</item>
+/// <item>NOT ASSESSED when the provision has no automated assessment, or none of its checks can produce evidence
+/// from what was audited (for example repository checks in a firmware-only audit).</item>
+/// <item>PASS when every check it can expect from this audit has at least one passing result.</item>
+/// <item>INCONCLUSIVE when only some of them do (partial evidence is not a pass).</item>
+/// <item>NOT ASSESSED when none of them produced evidence.</item>
+/// </list>
+/// NOT APPLICABLE comes only from a declared condition, never from missing evidence.
+/// </summary>
+public static class ProvisionJudge
+{
+    private const int MaxListed = 5;
+
+    public static ProvisionAssessment Judge(string schemeId, ProvisionDefinition provision, IReadOnlyList<CheckResult> results, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(provision);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var linked = results.Where(r => IsLinked(schemeId, provision, r)).ToArray();
+        var failed = linked.Where(r => r.Outcome == Outcome.Fail).ToArray();
+        if (failed.Length > 0)
+        {
+            return new(provision, Verdict.Fail, List(failed, r => $"{r.RuleId} failed on {r.Artifact}: {r.Message}"), linked);
+        }
+
+        var undecided = linked.Where(r => r.Outcome is Outcome.Inconclusive or Outcome.Error).ToArray();
+        if (undecided.Length > 0)
+        {
+            return new(provision, Verdict.Inconclusive, List(undecided, r => $"{r.RuleId} could not decide on {r.Artifact}: {r.Reason}"), linked);
+        }
+
+        if (!provision.Assessment.Contains(AssessmentMethod.Automated))
+        {
+            var how = string.Join(" or ", provision.Assessment.Select(m => m == AssessmentMethod.Lab ? "a laboratory test" : "the manufacturer's declaration"));
+            return new(provision, Verdict.NotAssessed, [$"settled only by {how}; none was given"], linked);
+        }
+
+        var expected = provision.Checks.Where(id => CanExpect(id, context)).ToArray();
+        if (expected.Length == 0)
+        {
+            return new(provision, Verdict.NotAssessed,
+                [$"none of its checks ({string.Join(", ", provision.Checks)}) can give evidence from the targets audited"], linked);
+        }
+
+        var covered = expected.Where(id => linked.Any(r => r.Outcome == Outcome.Pass && r.Rule.Catalog.Contains(id))).ToArray();
+        var missing = expected.Except(covered).ToArray();
+        if (missing.Length == 0)
+        {
+            var reasons = new List<string> { $"all evidence passed for {string.Join(", ", covered)} ({linked.Count(r => r.Outcome == Outcome.Pass)} passing result(s))" };
+            if (provision.Assessment.Contains(AssessmentMethod.Declaration))
+            {
+                reasons.Add("the manufacturer's declaration would confirm what the tool cannot see");
+            }
+
+            return new(provision, Verdict.Pass, reasons, linked);
+        }
+
+        if (covered.Length > 0)
+        {
+            return new(provision, Verdict.Inconclusive,
+                [$"partial evidence: passed for {string.Join(", ", covered)}; no result for {string.Join(", ", missing)}"], linked);
+        }
+
+        var notApplicable = linked.Where(r => r.Outcome == Outcome.NotApplicable).ToArray();
+        var why = notApplicable.Length > 0
+            ? List(notApplicable, r => $"{r.RuleId} was not applicable: {r.Reason}")
+            : [$"no rule in the rule set gives evidence for {string.Join(", ", missing)} yet"];
+        return new(provision, Verdict.NotAssessed, why, linked);
+    }
+
+    /// <summary>A result counts for a provision through a shared catalog id or the rule's explicit provision mapping.</summary>
+    public static bool IsLinked(string schemeId, ProvisionDefinition provision, CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(provision);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Rule.Catalog.Any(provision.Checks.Contains)
+            || result.Rule.Provisions.Any(p => p.Scheme == schemeId && p.Provision == provision.Id);
+    }
+
+    private static bool CanExpect(string checkId, ScoringContext context)
+    {
+        var entry = context.Catalog.FirstOrDefault(c => c.Id == checkId);
+        if (entry is null || (entry.MultiVersion && !context.MultipleVersions))
+        {
+            return false;
+        }
+
+        var firmware = context.TargetKinds.Any(k => k is TargetKind.Firmware or TargetKind.Rootfs);
+        var repository = context.TargetKinds.Contains(TargetKind.Repo);
+        return (firmware && entry.Targets.Contains("firmware")) || (repository && entry.Targets.Contains("repository"));
+    }
+
+    private static string[] List(CheckResult[] results, Func<CheckResult, string> describe)
+    {
+        var lines = results.Take(MaxListed).Select(describe).ToList();
+        if (results.Length > MaxListed)
+        {
+            lines.Add($"and {results.Length - MaxListed} more");
+        }
+
+        return [.. lines];
+    }
+}

@@ -1,0 +1,51 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Schemes;
+
+namespace ComplianceAuditor.Scoring;
+
+/// <summary>Judges every provision of a scheme and rates the scheme.</summary>
+public static class SchemeEvaluator
+{
+    /// <summary>The rating formula, stated in every report that uses it.</summary>
+    public const string MandatoryShareFormula =
+        "score = mandatory provisions passed / (mandatory provisions - mandatory not applicable), in percent; " +
+        "label FAIL if any mandatory provision fails, PASS if every applicable mandatory provision passes, otherwise INCOMPLETE";
+
+    public static SchemeAssessment Evaluate(SchemeDefinition scheme, IReadOnlyList<CheckResult> results, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        var provisions = scheme.Provisions.Select(p => ProvisionJudge.Judge(scheme.Id, p, results, context)).ToArray();
+        var summary = Summarize(provisions);
+        return new SchemeAssessment(scheme, provisions, summary, Rate(summary));
+    }
+
+    public static SchemeSummary Summarize(IReadOnlyList<ProvisionAssessment> provisions)
+    {
+        ArgumentNullException.ThrowIfNull(provisions);
+        var mandatory = provisions.Where(p => p.Provision.Status == ProvisionStatus.Mandatory).ToArray();
+        return new SchemeSummary
+        {
+            Total = provisions.Count,
+            Pass = provisions.Count(p => p.Verdict == Verdict.Pass),
+            Fail = provisions.Count(p => p.Verdict == Verdict.Fail),
+            NotApplicable = provisions.Count(p => p.Verdict == Verdict.NotApplicable),
+            Inconclusive = provisions.Count(p => p.Verdict == Verdict.Inconclusive),
+            NotAssessed = provisions.Count(p => p.Verdict == Verdict.NotAssessed),
+            Mandatory = mandatory.Length,
+            MandatoryPass = mandatory.Count(p => p.Verdict == Verdict.Pass),
+            MandatoryFail = mandatory.Count(p => p.Verdict == Verdict.Fail),
+            MandatoryNotApplicable = mandatory.Count(p => p.Verdict == Verdict.NotApplicable),
+        };
+    }
+
+    public static SchemeRating Rate(SchemeSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var applicable = summary.Mandatory - summary.MandatoryNotApplicable;
+        var score = applicable == 0 ? 100.0 : Math.Round(100.0 * summary.MandatoryPass / applicable, 1);
+        var label = summary.MandatoryFail > 0 ? "FAIL"
+            : summary.MandatoryPass == applicable ? "PASS"
+            : "INCOMPLETE";
+        return new SchemeRating(label, score, MandatoryShareFormula);
+    }
+}

@@ -1,0 +1,10 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Schemes;
+
+namespace ComplianceAuditor.Scoring;
+
+/// <summary>What the audit covered, which decides the evidence a provision can expect from it.</summary>
+/// <param name="TargetKinds">The kinds of targets audited: a repository check cannot be expected from a firmware-only audit.</param>
+/// <param name="MultipleVersions">Whether two images or releases were compared (multi-version checks need it).</param>
+/// <param name="Catalog">The check catalog, for each check's evidence source.</param>
+public sealed record ScoringContext(IReadOnlyCollection<TargetKind> TargetKinds, bool MultipleVersions, IReadOnlyList<CatalogCheck> Catalog);

@@ -1,0 +1,139 @@
+using System.Text;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Inventory;
+using ComplianceAuditor.Tests.Shared;
+
+namespace ComplianceAuditor.Engine.Tests;
+
+public sealed class InventoryTests
+{
+    [Fact]
+    public void Directory_with_git_is_a_repo_without_it_a_rootfs_and_a_file_is_firmware()
+    {
+        using var dir = new TempDirectory();
+        var repo = Path.Combine(dir.Path, "repo");
+        Directory.CreateDirectory(Path.Combine(repo, ".git"));
+        var rootfs = Path.Combine(dir.Path, "rootfs");
+        Directory.CreateDirectory(rootfs);
+        var file = dir.Write("fw.bin", "x");
+
+        var targets = TargetResolver.Resolve([repo, rootfs, file], null);
+
+        Assert.Equal([TargetKind.Repo, TargetKind.Rootfs, TargetKind.Firmware], targets.Select(t => t.Kind));
+        Assert.Equal(["repo", "rootfs", "fw.bin"], targets.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Missing_target_and_impossible_kind_override_are_clear_errors()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fw.bin", "x");
+
+        Assert.Contains("does not exist", Assert.Throws<TargetException>(() => TargetResolver.Resolve([Path.Combine(dir.Path, "nope")], null)).Message, StringComparison.Ordinal);
+        Assert.Contains("is a file", Assert.Throws<TargetException>(() => TargetResolver.Resolve([file], TargetKind.Rootfs)).Message, StringComparison.Ordinal);
+        Assert.Contains("is a directory", Assert.Throws<TargetException>(() => TargetResolver.Resolve([dir.Path], TargetKind.Firmware)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_targets_with_the_same_name_get_distinct_names()
+    {
+        using var dir = new TempDirectory();
+        var a = Path.Combine(dir.Path, "a", "rootfs");
+        var b = Path.Combine(dir.Path, "b", "rootfs");
+        Directory.CreateDirectory(a);
+        Directory.CreateDirectory(b);
+
+        Assert.Equal(["rootfs", "rootfs#2"], TargetResolver.Resolve([a, b], null).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Walk_records_symlinks_without_following_them_and_skips_the_git_folder()
+    {
+        using var dir = new TempDirectory();
+        var outside = new TempDirectory();
+        outside.Write("secret.txt", "outside the target");
+        dir.Write(".git/config", "[core]");
+        dir.Write("etc/passwd", "root:x:0:0::/root:/bin/sh\n");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "escape"), outside.Path);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "etc", "loop"), Path.Combine(dir.Path, "etc"));
+
+        var inventory = Build(dir.Path, TargetKind.Repo);
+        outside.Dispose();
+
+        var paths = inventory.Artifacts.Select(a => a.RelativePath).ToArray();
+        Assert.DoesNotContain(paths, p => p.StartsWith(".git", StringComparison.Ordinal));
+        Assert.DoesNotContain(paths, p => p.Contains("secret.txt", StringComparison.Ordinal));
+        Assert.Equal(ArtifactKind.Symlink, inventory.Artifacts.Single(a => a.RelativePath == "escape").Kind);
+        Assert.Equal(ArtifactKind.Symlink, inventory.Artifacts.Single(a => a.RelativePath == "etc/loop").Kind);
+    }
+
+    [Fact]
+    public void Artifacts_have_virtual_paths_hashes_and_sniffed_kinds()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("bin/tool", [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 1, 1, 0]);
+        dir.Write("etc/motd", "hello\n");
+        dir.Write("data.bin", [0, 1, 2, 3]);
+        dir.Write("empty", "");
+
+        var inventory = Build(dir.Path, null);
+        var name = Path.GetFileName(dir.Path);
+
+        Assert.Equal(ArtifactKind.Directory, inventory.Root.Kind);
+        Assert.Equal(name, inventory.Root.Path);
+        var motd = inventory.Artifacts.Single(a => a.RelativePath == "etc/motd");
+        Assert.Equal($"{name}/etc/motd", motd.Path);
+        Assert.Equal(name, motd.Parent);
+        Assert.Equal("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", motd.Sha256);
+        Assert.Equal(ArtifactKind.Text, motd.Kind);
+        Assert.Equal(ArtifactKind.Elf, inventory.Artifacts.Single(a => a.RelativePath == "bin/tool").Kind);
+        Assert.Equal(ArtifactKind.Binary, inventory.Artifacts.Single(a => a.RelativePath == "data.bin").Kind);
+        Assert.Equal(0, inventory.Artifacts.Single(a => a.RelativePath == "empty").Size);
+    }
+
+    [Fact]
+    public void Directory_hash_is_stable_and_changes_with_content()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("etc/motd", "hello\n");
+        var first = Build(dir.Path, null).Target.Sha256;
+        Assert.Equal(first, Build(dir.Path, null).Target.Sha256);
+
+        File.WriteAllText(file, "changed\n");
+
+        Assert.NotEqual(first, Build(dir.Path, null).Target.Sha256);
+    }
+
+    [Fact]
+    public void File_limit_stops_the_walk_and_says_so()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 10; i++)
+        {
+            dir.Write($"f{i}", "x");
+        }
+
+        var inventory = InventoryBuilder.Build(TargetResolver.Resolve([dir.Path], null)[0], new InventoryOptions { MaxFiles = 4 }, CancellationToken.None);
+
+        Assert.Equal(5, inventory.Artifacts.Count);
+        Assert.Contains(inventory.Notes, n => n.Contains("file limit", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("plain ascii text\n", ArtifactKind.Text)]
+    [InlineData("grüße, ünïcödé\n", ArtifactKind.Text)]
+    [InlineData("\u0001\u0002\u0003\u0004binary-ish\u0005\u0006", ArtifactKind.Binary)]
+    public void Sniffer_tells_text_from_binary(string content, ArtifactKind expected)
+    {
+        Assert.Equal(expected, ContentSniffer.Detect(Encoding.UTF8.GetBytes(content)));
+    }
+
+    [Fact]
+    public void Sniffer_treats_invalid_utf8_as_binary()
+    {
+        Assert.Equal(ArtifactKind.Binary, ContentSniffer.Detect([0x41, 0xC3, 0x28, 0x41]));
+    }
+
+    private static TargetInventory Build(string path, TargetKind? kind) =>
+        InventoryBuilder.Build(TargetResolver.Resolve([path], kind)[0], new InventoryOptions(), CancellationToken.None);
+}

@@ -1,0 +1,31 @@
+using ComplianceAuditor.Core.Text;
+
+namespace ComplianceAuditor.Engine.Tests;
+
+public sealed class PathGlobTests
+{
+    [Theory]
+    [InlineData("etc/shadow", "etc/shadow", true)]
+    [InlineData("shadow", "etc/shadow", true)]
+    [InlineData("shadow", "etc/shadow-", false)]
+    [InlineData("etc/*.conf", "etc/a.conf", true)]
+    [InlineData("etc/*.conf", "etc/sub/a.conf", false)]
+    [InlineData("etc/**/*.conf", "etc/a.conf", true)]
+    [InlineData("etc/**/*.conf", "etc/x/y/a.conf", true)]
+    [InlineData("etc/init.d/*", "etc/init.d/S50telnet", true)]
+    [InlineData("etc/{inittab,inetd.conf}", "etc/inetd.conf", true)]
+    [InlineData("etc/{inittab,inetd.conf}", "etc/fstab", false)]
+    [InlineData("S??telnet", "etc/init.d/S50telnet", true)]
+    [InlineData("/etc/passwd", "etc/passwd", true)]
+    [InlineData("etc/pass.wd", "etc/passXwd", false)]
+    public void Glob_matches_as_documented(string glob, string path, bool expected)
+    {
+        Assert.Equal(expected, new PathGlob(glob).IsMatch(path));
+    }
+
+    [Fact]
+    public void Unbalanced_braces_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new PathGlob("etc/{a,b"));
+    }
+}

@@ -1,0 +1,99 @@
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Tests.Shared;
+
+namespace ComplianceAuditor.Engine.Tests;
+
+public sealed class TextRegexCheckTests
+{
+    [Fact]
+    public async Task Matching_line_fails_with_line_column_and_excerpt()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/shadow", "daemon:*:1:0:99999:7:::\nroot::19000:0:99999:7:::\n");
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("^root::", "etc/shadow")));
+
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.EndsWith("/etc/shadow", result.Artifact, StringComparison.Ordinal);
+        var evidence = Assert.Single(result.Evidence);
+        Assert.Equal(2, evidence.Line);
+        Assert.Equal(1, evidence.Column);
+        Assert.Equal("root::19000:0:99999:7:::", evidence.Excerpt);
+        Assert.NotNull(result.Reason);
+    }
+
+    [Fact]
+    public async Task File_without_a_match_passes()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/shadow", "root:$6$salt$hash:19000:0:99999:7:::\n");
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("^root::", "etc/shadow")));
+
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public async Task No_file_matching_the_globs_gives_one_not_applicable_result_for_the_target()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/passwd", "root:x:0:0::/root:/bin/sh\n");
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("^root::", "etc/shadow")));
+
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Equal(Path.GetFileName(dir.Path), result.Artifact);
+        Assert.Contains("etc/shadow", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Binary_file_at_a_matching_path_is_not_read_as_text()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/shadow", [0x00, 0x01, (byte)'r', (byte)'o', (byte)'o', (byte)'t', (byte)':', (byte)':']);
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("root::", "etc/shadow")));
+
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Text_beyond_the_size_limit_makes_a_clean_result_inconclusive()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/big.conf", new string('x', 4000) + "\nroot::\n");
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, new EngineOptions { MaxTextBytes = 1000 }, null, TestRules.Regex("^root::", "*.conf")));
+
+        Assert.Equal(Outcome.Inconclusive, result.Outcome);
+        Assert.Contains("first 1000 bytes", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pattern_that_runs_past_its_time_limit_gives_inconclusive_not_a_hang()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/evil.conf", new string('a', 5000) + "!");
+
+        // The backreference forces the backtracking engine; nested quantifiers make it exponential.
+        var rule = TestRules.Regex(@"^(\w)\1?(a+)+$", "*.conf");
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, new EngineOptions { RegexTimeout = TimeSpan.FromMilliseconds(50) }, null, rule));
+
+        Assert.Equal(Outcome.Inconclusive, result.Outcome);
+        Assert.Contains("time limit", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excerpts_are_sanitised_of_control_and_bidirectional_characters()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/x.conf", "password=\u202Eabc\u0007\n");
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("password=", "*.conf")));
+
+        var excerpt = Assert.Single(result.Evidence).Excerpt!;
+        Assert.DoesNotContain('\u202E', excerpt);
+        Assert.DoesNotContain('\u0007', excerpt);
+        Assert.Contains("\\u202E", excerpt, StringComparison.Ordinal);
+    }
+}
