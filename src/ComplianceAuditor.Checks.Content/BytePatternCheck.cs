@@ -68,7 +68,9 @@ public sealed class BytePatternCheck : ICheck
 
         public bool MatchesSample(string sample)
         {
-            var bytes = Encoding.UTF8.GetBytes(sample);
+            // A sample of characters up to U+00FF stands for those exact bytes ("\x00\x80" in YAML), so binary
+            // near-misses can be tested; anything wider is taken as UTF-8 text.
+            var bytes = sample.All(c => c <= '\u00FF') ? Encoding.Latin1.GetBytes(sample) : Encoding.UTF8.GetBytes(sample);
             return patterns.Any(p => p.FindAll(bytes).Any());
         }
 

@@ -35,6 +35,12 @@ public abstract class FilePresenceCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
+            if (context.Inventory.Target.Kind == TargetKind.Firmware && context.Inventory.Artifacts.Count == 1)
+            {
+                // Deciding "absent" (or "missing") from a file list we never saw would be a guess.
+                return CheckOutcome.Inconclusive("the firmware file has not been unpacked into files, so which files it holds is unknown");
+            }
+
             var found = context.Inventory.Artifacts
                 .Where(a => !a.IsTargetRoot && paths.Matches(a))
                 .OrderBy(a => a.Path, StringComparer.Ordinal)

@@ -17,8 +17,9 @@ public static class RegexFactory
         }
         catch (NotSupportedException)
         {
-            // Lookarounds, backreferences and atomic groups need the backtracking engine; the timeout still bounds it.
-            return new Regex(pattern, options, timeout);
+            // Lookarounds, backreferences and atomic groups need the backtracking engine; the timeout still bounds it,
+            // and compiling it matters because the whole file is matched under one time limit.
+            return new Regex(pattern, options | RegexOptions.Compiled, timeout);
         }
     }
 }

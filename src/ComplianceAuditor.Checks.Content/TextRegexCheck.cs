@@ -86,7 +86,9 @@ public sealed class TextRegexCheck : ICheck
 
             if (count > 0)
             {
-                var reason = string.Create(CultureInfo.InvariantCulture, $"{count} match(es) of the pattern /{regex}/");
+                // The pattern itself is in the rule; a reader needs the count and the lines, not the regex.
+                var reason = count == 1 ? "1 match of the rule's pattern"
+                    : string.Create(CultureInfo.InvariantCulture, $"{count} matches of the rule's pattern");
                 return CheckOutcome.Fail(reason, evidence, string.Join('\n', distinct));
             }
 

@@ -49,6 +49,8 @@ public sealed class PdfReportWriter : IReportWriter
 
         using var buffer = new MemoryStream();
         PdfPainter.Paint(buffer, flow.Pages, setup, ReportComposer.Frame(report, styles), ReportComposer.Info(report), cancellationToken);
-        return buffer.ToArray();
+        var pdf = buffer.ToArray();
+        PdfDates.SetUtc(pdf, report.GeneratedAt);
+        return pdf;
     }
 }

@@ -51,6 +51,15 @@ public sealed class BytePatternCheckTests
     }
 
     [Fact]
+    public void Self_test_samples_up_to_u00ff_stand_for_exact_bytes()
+    {
+        var prepared = (ISelfTestable)new Checks.Content.BytePatternCheck().Prepare(TestRules.Bytes(("high bytes", null, "00 80 ff")), new EngineOptions());
+
+        Assert.True(prepared.MatchesSample("x\u0000\u0080\u00ffy"));
+        Assert.False(prepared.MatchesSample("x\u0000\u0080\u00fey"));
+    }
+
+    [Fact]
     public async Task Firmware_file_target_is_scanned_as_one_artifact()
     {
         using var dir = new TempDirectory();

@@ -55,6 +55,20 @@ public sealed class FilePresenceCheckTests
     }
 
     [Fact]
+    public async Task On_a_firmware_file_that_was_not_unpacked_presence_is_inconclusive_not_guessed()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("fw.bin", [0x27, 0x05, 0x19, 0x56, 0, 0, 0, 0]);
+
+        var absent = Assert.Single(await Audits.RunAsync(file, null, null, TestRules.Present("file-absent", "gdbserver")));
+        var present = Assert.Single(await Audits.RunAsync(file, null, null, TestRules.Present("file-present", "SECURITY.md")));
+
+        Assert.Equal(Outcome.Inconclusive, absent.Outcome);
+        Assert.Equal(Outcome.Inconclusive, present.Outcome);
+        Assert.Contains("not been unpacked", absent.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rule_for_another_target_kind_is_not_applicable_with_the_reason()
     {
         using var dir = new TempDirectory();

@@ -17,6 +17,9 @@ public sealed class PathGlobTests
     [InlineData("etc/{inittab,inetd.conf}", "etc/fstab", false)]
     [InlineData("S??telnet", "etc/init.d/S50telnet", true)]
     [InlineData("/etc/passwd", "etc/passwd", true)]
+    [InlineData("/SECURITY.md", "SECURITY.md", true)]
+    [InlineData("/SECURITY.md", "docs/SECURITY.md", false)]
+    [InlineData("SECURITY.md", "docs/SECURITY.md", true)]
     [InlineData("etc/pass.wd", "etc/passXwd", false)]
     public void Glob_matches_as_documented(string glob, string path, bool expected)
     {

@@ -17,8 +17,8 @@ public sealed class FontResolverTests
 
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
-        Assert.Contains("fonts-dejavu-core", e.Message, StringComparison.Ordinal);
         Assert.Contains("--pdf-font", e.Message, StringComparison.Ordinal);
+        Assert.Contains("fonts-dejavu-core", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class LayoutTests : IDisposable
 
         Assert.True(lines.Count > 4);
         Assert.All(lines, l => Assert.True(styles.Cell.Measure(l) <= 120, $"'{l}' is wider than the line"));
-        Assert.Equal(text.Replace(" ", string.Empty, StringComparison.Ordinal), string.Concat(lines).Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Equal(WithoutSpaces(text), WithoutSpaces(string.Concat(lines)));
     }
 
     [Fact]
@@ -32,6 +32,17 @@ public sealed class LayoutTests : IDisposable
 
         Assert.True(lines.Count > 1);
         Assert.All(lines, l => Assert.False(char.IsHighSurrogate(l[^1]), "a line ends inside a surrogate pair"));
+    }
+
+    [Fact]
+    public void Sanitised_escapes_are_kept_whole_when_a_word_is_cut()
+    {
+        var text = "cookie</script>" + @"\u202E\u0001end" + new string('x', 40);
+
+        var lines = TextWrapper.Wrap(text, styles.CellMono, 90);
+
+        Assert.Contains(lines, l => l.StartsWith(@"\u202E", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.EndsWith('\\'));
     }
 
     [Fact]
@@ -94,4 +105,6 @@ public sealed class LayoutTests : IDisposable
         styles.Dispose();
         fonts.Dispose();
     }
+
+    private static string WithoutSpaces(string s) => s.Replace(" ", string.Empty, StringComparison.Ordinal);
 }

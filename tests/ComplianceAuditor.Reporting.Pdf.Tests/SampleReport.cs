@@ -52,7 +52,10 @@ internal static class SampleReport
             GeneratedAt = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000),
             Inputs =
             [
-                new InputEntry { Name = "router-fw-2.4.1.img", Kind = "firmware", Sha256 = new string('c', 64), Size = 16_777_216, ArtifactCount = 812 },
+                new InputEntry
+                {
+                    Name = "router-fw-2.4.1.img", Kind = "firmware", Sha256 = new string('c', 64), Size = 16_777_216, ArtifactCount = 812,
+                },
                 new InputEntry { Name = "router-src", Kind = "repo", Sha256 = new string('d', 64), Size = 2_048, ArtifactCount = 40 },
             ],
             Artifacts = [],

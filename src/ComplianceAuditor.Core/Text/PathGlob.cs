@@ -5,8 +5,9 @@ namespace ComplianceAuditor.Core.Text;
 
 /// <summary>
 /// A path glob over forward-slash relative paths: <c>*</c> and <c>?</c> stay within one folder, <c>**</c> crosses
-/// folders, <c>{a,b}</c> picks one alternative. A glob without a <c>/</c> matches the file name at any depth, like
-/// a .gitignore line, so <c>shadow</c> finds <c>etc/shadow</c>.
+/// folders, <c>{a,b}</c> picks one alternative. As in a .gitignore line, a glob without a <c>/</c> matches the file
+/// name at any depth (<c>shadow</c> finds <c>etc/shadow</c>), and a leading <c>/</c> anchors the glob at the root
+/// (<c>/SECURITY.md</c> does not find <c>docs/SECURITY.md</c>).
 /// </summary>
 public sealed class PathGlob
 {
@@ -17,8 +18,9 @@ public sealed class PathGlob
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         Pattern = pattern;
+        var anchored = pattern.StartsWith('/');
         var normalized = pattern.TrimStart('/');
-        if (!normalized.Contains('/', StringComparison.Ordinal))
+        if (!anchored && !normalized.Contains('/', StringComparison.Ordinal))
         {
             normalized = "**/" + normalized;
         }

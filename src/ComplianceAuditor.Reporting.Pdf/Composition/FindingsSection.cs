@@ -16,7 +16,7 @@ internal static class FindingsSection
     public static void Compose(FlowLayout flow, AuditReport report, ReportStyles styles)
     {
         var findings = Order(report.Results);
-        flow.Heading("Findings", styles.Heading, 18, 50);
+        flow.Heading("Findings", styles.Heading, 18, 70);
         flow.Paragraph(
             findings.Count == 1 ? "1 failed result." : $"{ReportText.Count(findings.Count)} failed results, most severe first.",
             styles.Note);

@@ -10,7 +10,7 @@ internal static class ProvisionsSection
     {
         foreach (var scheme in report.Schemes)
         {
-            flow.Heading($"{ReportText.Safe(scheme.ShortTitle)}: provisions", styles.Heading, 18, 60);
+            flow.Heading($"{ReportText.Safe(scheme.ShortTitle)}: provisions", styles.Heading, 18, 70);
             flow.Paragraph($"{ReportText.Safe(scheme.Title)} (version {ReportText.Safe(scheme.Version)})", styles.Note);
             flow.Paragraph(
                 $"Rating {ReportText.Safe(scheme.Rating.Label)}, score {ReportText.Percent(scheme.Rating.Score)}: "
@@ -19,7 +19,7 @@ internal static class ProvisionsSection
             flow.Space(3);
 
             var table = new TableLayout(
-                [new("Provision", 12), new("Status", 13), new("Verdict", 15), new("Reason", 60)],
+                [new("Provision", 12), new("Status", 13), new("Verdict", 17), new("Reason", 58)],
                 styles.Cell,
                 styles.CellBold);
             foreach (var p in scheme.Provisions)

@@ -17,7 +17,6 @@ internal sealed class ReportStyles : IDisposable
         ArgumentNullException.ThrowIfNull(faces);
         Title = Style(faces.Bold, 20, Ink);
         Heading = Style(faces.Bold, 13, Ink);
-        Subheading = Style(faces.Bold, 10.5f, Ink);
         Body = Style(faces.Regular, 9, Ink);
         Label = Style(faces.Bold, 9, Ink);
         Note = Style(faces.Regular, 8.5f, Muted);
@@ -31,8 +30,6 @@ internal sealed class ReportStyles : IDisposable
     public TextStyle Title { get; }
 
     public TextStyle Heading { get; }
-
-    public TextStyle Subheading { get; }
 
     public TextStyle Body { get; }
 

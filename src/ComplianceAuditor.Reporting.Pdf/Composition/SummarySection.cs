@@ -15,7 +15,8 @@ internal static class SummarySection
         flow.Paragraph(Title, styles.Title);
         flow.Space(8);
         const float labelWidth = 100;
-        flow.LabelledValue("Tool", $"{ReportText.Safe(report.Tool.Name)} {ReportText.Safe(report.Tool.Version)}", styles.Label, styles.Body, labelWidth);
+        var tool = $"{ReportText.Safe(report.Tool.Name)} {ReportText.Safe(report.Tool.Version)}";
+        flow.LabelledValue("Tool", tool, styles.Label, styles.Body, labelWidth);
         flow.LabelledValue("Generated at", ReportText.Timestamp(report.GeneratedAt) + " (UTC)", styles.Label, styles.Body, labelWidth);
         flow.LabelledValue("Ruleset SHA-256", ReportText.Safe(report.Tool.RulesetSha256), styles.Label, styles.Mono, labelWidth);
         if (report.Tool.DisabledRules.Count > 0)
@@ -31,7 +32,7 @@ internal static class SummarySection
 
     private static void Inputs(FlowLayout flow, AuditReport report, ReportStyles styles)
     {
-        flow.Heading("Inputs", styles.Heading, 14, 30);
+        flow.Heading("Inputs", styles.Heading, 14, 45);
         var table = new TableLayout(
             [
                 new("Name", 28), new("Kind", 9), new("SHA-256", 48, styles.CellMono), new("Size (bytes)", 15, AlignRight: true),
@@ -48,7 +49,7 @@ internal static class SummarySection
 
     private static void Schemes(FlowLayout flow, AuditReport report, ReportStyles styles)
     {
-        flow.Heading("Verdict summary", styles.Heading, 14, 30);
+        flow.Heading("Verdict summary", styles.Heading, 14, 50);
         flow.Paragraph("Provision counts per scheme; the score is the share of applicable mandatory provisions that pass.", styles.Note);
         flow.Space(3);
         var table = new TableLayout(
@@ -76,13 +77,15 @@ internal static class SummarySection
 
     private static void Results(FlowLayout flow, AuditReport report, ReportStyles styles)
     {
-        flow.Heading("Results", styles.Heading, 14, 30);
+        flow.Heading("Results", styles.Heading, 14, 35);
         const float width = 230;
         var outcomes = new TableLayout([new("Outcome", 3), new("Results", 2, AlignRight: true)], styles.Cell, styles.CellBold, width);
         var known = Outcomes.Concat(report.Summary.Outcomes.Keys.Except(Outcomes).Order(StringComparer.Ordinal));
         foreach (var outcome in known)
         {
-            outcomes.AddRow(Tables.Coloured(ReportText.Word(outcome), Palette.ForWord(outcome), styles.CellBold), CountOf(report.Summary.Outcomes, outcome));
+            outcomes.AddRow(
+                Tables.Coloured(ReportText.Word(outcome), Palette.ForWord(outcome), styles.CellBold),
+                CountOf(report.Summary.Outcomes, outcome));
         }
 
         outcomes.Render(flow);

@@ -16,4 +16,8 @@ internal static class FontCandidates
     public const string InstallHint =
         "Install a font package (Debian/Ubuntu: apt-get install fonts-dejavu-core) or pass a TrueType/OpenType file with "
         + "--pdf-font (PdfOptions.FontFile).";
+
+    public const string FileHint =
+        "Pass an existing TrueType/OpenType file, or leave the option out to use system fonts "
+        + "(Debian/Ubuntu: apt-get install fonts-dejavu-core).";
 }

@@ -25,17 +25,17 @@ public static class PdfFontResolver
         try
         {
             regular = options.FontFile is { } file
-                ? FromFile(file, nameof(PdfOptions.FontFile))
+                ? FromFile(file, "--pdf-font (PdfOptions.FontFile)")
                 : FromSystem(manager, sans, SKFontStyle.Normal, tried)
                     ?? throw new FontUnavailableException(
                         $"No usable font for the PDF report. Tried system fonts through fontconfig: {string.Join("; ", tried)}. "
                         + FontCandidates.InstallHint);
 
-            bold = options.BoldFontFile is { } boldFile ? FromFile(boldFile, nameof(PdfOptions.BoldFontFile))
+            bold = options.BoldFontFile is { } boldFile ? FromFile(boldFile, "PdfOptions.BoldFontFile")
                 : options.FontFile is null ? BoldOf(manager, regular) ?? regular
                 : regular;
 
-            monoFace = options.MonoFontFile is { } monoFile ? FromFile(monoFile, nameof(PdfOptions.MonoFontFile))
+            monoFace = options.MonoFontFile is { } monoFile ? FromFile(monoFile, "PdfOptions.MonoFontFile")
                 : FromSystem(manager, mono, SKFontStyle.Normal, []) ?? regular;
 
             var description = $"regular={Describe(regular)}, bold={Describe(bold)}, mono={Describe(monoFace)}";
@@ -52,23 +52,23 @@ public static class PdfFontResolver
         }
     }
 
+    /// <param name="option">How the user named the file, for the message.</param>
     private static SKTypeface FromFile(string path, string option)
     {
         // Checked here rather than left to Skia, which answers a missing or broken file with a bare null.
         if (!File.Exists(path))
         {
-            throw new FontUnavailableException($"The font file '{path}' given as {option} does not exist. " + FontCandidates.InstallHint);
+            throw new FontUnavailableException($"The font file '{path}' passed with {option} does not exist. " + FontCandidates.FileHint);
         }
 
         var face = SKTypeface.FromFile(path)
             ?? throw new FontUnavailableException(
-                $"The font file '{path}' given as {option} is not a font Skia can read (TrueType or OpenType expected). "
-                + FontCandidates.InstallHint);
+                $"The font file '{path}' passed with {option} is not a font Skia can read. " + FontCandidates.FileHint);
         if (!HasLatinGlyphs(face))
         {
             face.Dispose();
             throw new FontUnavailableException(
-                $"The font file '{path}' given as {option} has no glyphs for '{FontCandidates.Probe}'. " + FontCandidates.InstallHint);
+                $"The font file '{path}' passed with {option} has no glyphs for '{FontCandidates.Probe}'. " + FontCandidates.FileHint);
         }
 
         return face;

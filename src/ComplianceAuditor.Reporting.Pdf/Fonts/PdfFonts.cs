@@ -4,8 +4,8 @@ namespace ComplianceAuditor.Reporting.Pdf.Fonts;
 
 /// <summary>
 /// The three faces a report uses. <see cref="Bold"/> and <see cref="Mono"/> may be the same object as
-/// <see cref="Regular"/> when no better face exists: synthetic bold is avoided because Skia's PDF backend draws
-/// emboldened glyphs as outlines, which would make headings unselectable.
+/// <see cref="Regular"/> when no better face exists. Synthetic bold is avoided: Skia's PDF backend turns emboldened
+/// text into an unnamed Type 3 font of glyph outlines, which viewers render less crisply than a real bold face.
 /// </summary>
 public sealed class PdfFonts : IDisposable
 {

@@ -21,11 +21,11 @@ internal static class PdfPainter
         metadata.Creator = info.Creator;
         metadata.Producer = info.Creator;
 
-        // A UTC DateTime: SkiaSharp derives the zone offset from DateTime.Kind, so a local kind would leak the machine's zone.
+        // Skia gets the zone offset wrong outside UTC; PdfDates corrects it once the bytes exist.
         metadata.Creation = info.Date.UtcDateTime;
         metadata.Modified = info.Date.UtcDateTime;
 
-        // PdfA stays off: it adds a document UUID that Skia hashes from the current time, which breaks reproducible output.
+        // PdfA stays off: it adds a document /ID and XMP UUID that differ on every run, which breaks reproducible output.
         metadata.PdfA = false;
 
         using var document = SKDocument.CreatePdf(output, metadata)

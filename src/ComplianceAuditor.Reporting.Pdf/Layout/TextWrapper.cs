@@ -8,7 +8,8 @@ namespace ComplianceAuditor.Reporting.Pdf.Layout;
 /// </summary>
 internal static class TextWrapper
 {
-    private const string SoftBreakAfter = "/\\!-_.,;:=&?";
+    // No backslash here: DisplayText escapes such as \u202E are cut before it instead, so they stay recognisable.
+    private const string SoftBreakAfter = "/!-_.,;:=&?";
 
     public static IReadOnlyList<string> Wrap(string text, TextStyle style, float width)
     {
@@ -74,12 +75,18 @@ internal static class TextWrapper
 
         var cut = fitting < starts.Length ? starts[fitting] : word.Length;
 
-        // A cut after a separator reads better ("/etc/" + "init.d") as long as it does not waste half the line.
+        // A cut after a separator reads better ("/etc/" + "init.d"), and one before a backslash keeps an escape such
+        // as \u202E whole, as long as neither wastes half the line.
         for (var i = cut - 1; i > cut / 2; i--)
         {
             if (SoftBreakAfter.Contains(word[i], StringComparison.Ordinal))
             {
                 return i + 1;
+            }
+
+            if (word[i] == '\\')
+            {
+                return i;
             }
         }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Regenerates the sample reports from examples/ at a fixed time (SOURCE_DATE_EPOCH), so that the committed files are
+# exactly what the tool produces and a test can compare them byte for byte. Review the diff before committing.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+export SOURCE_DATE_EPOCH=1767225600   # 2026-01-01T00:00:00Z, the time the drift test uses
+dotnet build "$root/src/ComplianceAuditor.Cli" -c Release -v quiet -nologo >/dev/null
+for example in vulnerable-rootfs clean-rootfs; do
+  out="$root/reports/samples/$example"
+  rm -rf "$out"
+  dotnet run --project "$root/src/ComplianceAuditor.Cli" -c Release --no-build -- \
+    audit "$root/examples/$example" --out "$out" --format all
+done

@@ -1,0 +1,72 @@
+using ComplianceAuditor.Tests.Shared;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace ComplianceAuditor.Cli.Tests;
+
+/// <summary>The bundled examples, end to end: every planted problem fails with evidence, the clean twin passes.</summary>
+public sealed class ExampleAuditTests
+{
+    [Fact]
+    public async Task Every_rootfs_rule_fails_on_the_vulnerable_example_with_evidence_and_passes_on_the_clean_one()
+    {
+        var vulnerable = await AuditAsync("vulnerable-rootfs");
+        var clean = await AuditAsync("clean-rootfs");
+        var rootfsRules = vulnerable["rules"]!.Select(r => (string)r["id"]!).Where(id => id.StartsWith("CMP2", StringComparison.Ordinal)).ToArray();
+
+        Assert.True(rootfsRules.Length >= 8);
+        foreach (var id in rootfsRules)
+        {
+            var failures = Results(vulnerable, id).Where(r => (string)r["outcome"]! == "fail").ToArray();
+            Assert.True(failures.Length > 0, $"{id} should fail on vulnerable-rootfs");
+            Assert.All(failures, f => Assert.True(f["evidence"]!.Any() || ((string)f["reason"]!).Length > 0));
+
+            var outcomes = Results(clean, id).Select(r => (string)r["outcome"]!).Distinct().ToArray();
+            Assert.True(outcomes.SequenceEqual(["pass"]), $"{id} should only pass on clean-rootfs, got {string.Join(", ", outcomes)}");
+        }
+    }
+
+    [Fact]
+    public async Task Repository_rule_is_not_applicable_to_a_rootfs_and_says_why()
+    {
+        var report = await AuditAsync("clean-rootfs");
+
+        var result = Assert.Single(Results(report, "CMP3001"));
+        Assert.Equal("notApplicable", (string)result["outcome"]!);
+        Assert.Contains("is a rootfs", (string)result["reason"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disabled_rules_leave_no_results_and_are_listed_in_the_report()
+    {
+        var report = await AuditAsync("vulnerable-rootfs", "--disable", "CMP2001,CMP2002");
+
+        Assert.Empty(Results(report, "CMP2001"));
+        Assert.Empty(Results(report, "CMP2002"));
+        Assert.Equal(["CMP2001", "CMP2002"], report["tool"]!["disabledRules"]!.Select(x => (string)x!));
+    }
+
+    [Fact]
+    public async Task Written_report_json_is_valid_against_its_schema_and_every_scheme_is_rated()
+    {
+        var report = await AuditAsync("vulnerable-rootfs");
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Reports, "report.schema.json"));
+
+        Assert.Empty(schema.Validate(report.ToString()));
+        var etsi = report["schemes"]!.Single(s => (string)s["id"]! == "etsi-en-303-645");
+        Assert.Equal(68, etsi["provisions"]!.Count());
+        Assert.Equal("FAIL", (string)etsi["rating"]!["label"]!);
+        Assert.Equal("fail", (string)etsi["provisions"]!.Single(p => (string)p["id"]! == "5.1-1")["verdict"]!);
+    }
+
+    private static async Task<JObject> AuditAsync(string example, params string[] extra)
+    {
+        using var outDir = new TempDirectory();
+        var (exit, _, error) = await Cli.RunAsync(["audit", Path.Combine(RepositoryPaths.Examples, example), "--out", outDir.Path, "--format", "json", .. extra]);
+        Assert.True(exit == ExitCodes.Ok, error);
+        return JObject.Parse(await File.ReadAllTextAsync(Path.Combine(outDir.Path, "report.json")));
+    }
+
+    private static IEnumerable<JToken> Results(JObject report, string ruleId) =>
+        report["results"]!.Where(r => (string)r["ruleId"]! == ruleId);
+}
