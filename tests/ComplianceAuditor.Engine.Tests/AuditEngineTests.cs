@@ -43,6 +43,23 @@ public sealed class AuditEngineTests
     }
 
     [Fact]
+    public async Task An_unreadable_artifact_is_inconclusive_naming_the_reason()
+    {
+        var target = new AuditTarget("fs", TargetKind.Rootfs, "/nowhere");
+        var root = new Artifact { Path = "fs", Target = "fs", RelativePath = "", Kind = ArtifactKind.Directory };
+        var unreadable = new Artifact { Path = "fs/etc/shadow", Target = "fs", RelativePath = "etc/shadow", Parent = "fs", Kind = ArtifactKind.Unreadable, Note = "Permission denied" };
+        var vanished = new Artifact { Path = "fs/etc/inittab", Target = "fs", RelativePath = "etc/inittab", Parent = "fs", Kind = ArtifactKind.Text, Size = 10, Content = new FailingContent() };
+        var inventory = new TargetInventory(target, [root, unreadable, vanished]);
+
+        var results = await new AuditEngine(new CheckRegistry(Checks.Content.ContentChecks.All()), new EngineOptions())
+            .RunAsync([inventory], [TestRules.Regex("root::", "etc/*")], null, CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal(Outcome.Inconclusive, r.Outcome));
+        Assert.Contains("Permission denied", results.Single(r => r.Artifact == "fs/etc/shadow").Reason, StringComparison.Ordinal);
+        Assert.Contains("disk went away", results.Single(r => r.Artifact == "fs/etc/inittab").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_check_past_its_time_limit_is_inconclusive()
     {
         using var dir = new TempDirectory();
@@ -128,6 +145,11 @@ public sealed class AuditEngineTests
             Task.Delay(TimeSpan.FromSeconds(30), ct).GetAwaiter().GetResult();
             return CheckOutcome.Pass();
         });
+    }
+
+    private sealed class FailingContent : IArtifactContent
+    {
+        public Stream OpenRead() => throw new IOException("disk went away");
     }
 
     private sealed class Prepared(Func<CheckContext, CancellationToken, CheckOutcome> evaluate) : IPreparedCheck

@@ -51,6 +51,24 @@ public sealed class BytePatternCheckTests
     }
 
     [Fact]
+    public async Task Paths_that_select_no_file_make_the_rule_not_applicable_to_the_target()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("etc/motd", "hello");
+        var rule = TestRules.Bytes(("k", "-----BEGIN", null));
+        rule = rule with { Check = new Core.Rules.CheckSpec("byte-pattern", new Dictionary<string, object?>
+        {
+            ["paths"] = new object?[] { "lib/firmware/*.bin" },
+            ["patterns"] = rule.Check.GetMapList("patterns").Cast<object?>().ToArray(),
+        }) };
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, rule));
+
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("lib/firmware/*.bin", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Self_test_samples_up_to_u00ff_stand_for_exact_bytes()
     {
         var prepared = (ISelfTestable)new Checks.Content.BytePatternCheck().Prepare(TestRules.Bytes(("high bytes", null, "00 80 ff")), new EngineOptions());

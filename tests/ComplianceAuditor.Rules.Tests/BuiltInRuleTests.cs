@@ -47,6 +47,22 @@ public sealed class BuiltInRuleTests
     }
 
     [Fact]
+    public void Every_data_file_on_disk_points_editors_at_its_schema()
+    {
+        var rules = Path.Combine(ComplianceAuditor.Tests.Shared.RepositoryPaths.Root, "rules");
+        foreach (var file in Directory.EnumerateFiles(rules, "*.yaml", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(rules, file).Replace('\\', '/');
+            var expected = relative.StartsWith("schemes/", StringComparison.Ordinal) ? "scheme-schema.json"
+                : relative.StartsWith("catalog/", StringComparison.Ordinal) ? "catalog-schema.json"
+                : "../../rules-schema.json";
+            Assert.True(
+                File.ReadLines(file).First() == "# yaml-language-server: $schema=" + expected,
+                $"rules/{relative} must start with '# yaml-language-server: $schema={expected}'");
+        }
+    }
+
+    [Fact]
     public void Rule_ids_are_unique_across_areas_and_ordered()
     {
         var ids = BuiltIn.Rules.Select(r => r.Id).ToArray();
