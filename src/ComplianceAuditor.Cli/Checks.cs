@@ -1,4 +1,5 @@
 using ComplianceAuditor.Checks.Content;
+using ComplianceAuditor.Checks.Elf;
 using ComplianceAuditor.Engine;
 
 namespace ComplianceAuditor.Cli;
@@ -6,5 +7,5 @@ namespace ComplianceAuditor.Cli;
 /// <summary>Every check family the tool ships, registered explicitly in one place.</summary>
 internal static class Checks
 {
-    public static CheckRegistry CreateRegistry() => new([.. ContentChecks.All()]);
+    public static CheckRegistry CreateRegistry() => new([.. ContentChecks.All(), .. ElfChecks.All()]);
 }

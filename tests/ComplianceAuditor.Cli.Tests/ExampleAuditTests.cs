@@ -27,6 +27,23 @@ public sealed class ExampleAuditTests
     }
 
     [Fact]
+    public async Task Binary_hardening_rules_fail_on_the_weak_httpd_and_never_fail_on_the_hardened_one()
+    {
+        var vulnerable = await AuditAsync("vulnerable-rootfs");
+        var clean = await AuditAsync("clean-rootfs");
+        string Outcome(JObject report, string id) => (string)Results(report, id).Single(r => ((string)r["artifact"]!).EndsWith("usr/sbin/httpd", StringComparison.Ordinal))["outcome"]!;
+
+        foreach (var id in new[] { "CMP1001", "CMP1002", "CMP1003", "CMP1004", "CMP1005", "CMP1006", "CMP1010" })
+        {
+            Assert.Equal("fail", Outcome(vulnerable, id));
+            Assert.Equal("pass", Outcome(clean, id));
+        }
+
+        Assert.Equal("notApplicable", Outcome(clean, "CMP1009"));
+        Assert.DoesNotContain(clean["results"]!, r => (string)r["outcome"]! is "fail" or "error");
+    }
+
+    [Fact]
     public async Task Repository_rule_is_not_applicable_to_a_rootfs_and_says_why()
     {
         var report = await AuditAsync("clean-rootfs");

@@ -1,4 +1,5 @@
 using ComplianceAuditor.Checks.Content;
+using ComplianceAuditor.Checks.Elf;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Engine;
 using ComplianceAuditor.Rules.Loading;
@@ -19,7 +20,7 @@ public sealed class BuiltInRuleTests
     {
         var rule = BuiltIn.FindRule(id)!;
 
-        Assert.Empty(RuleSetVerifier.VerifyRule(rule, new CheckRegistry(ContentChecks.All())));
+        Assert.Empty(RuleSetVerifier.VerifyRule(rule, new CheckRegistry([.. ContentChecks.All(), .. ElfChecks.All()])));
     }
 
     [Theory]

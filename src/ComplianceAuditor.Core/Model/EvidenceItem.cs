@@ -6,7 +6,7 @@ namespace ComplianceAuditor.Core.Model;
 /// </summary>
 public sealed record EvidenceItem
 {
-    /// <summary>A short label for the kind of evidence: <c>text</c>, <c>bytes</c>, <c>file</c>, <c>symbol</c>, <c>commit</c>.</summary>
+    /// <summary>A short label for the kind of evidence: <c>text</c>, <c>bytes</c>, <c>file</c>, <c>symbol</c>, <c>structure</c> (a segment, section or dynamic tag), <c>commit</c>.</summary>
     public required string Kind { get; init; }
 
     /// <summary>One sentence that says what this item shows.</summary>

@@ -5,4 +5,7 @@ public interface IArtifactContent
 {
     /// <summary>Opens a new read-only stream positioned at the artifact's first byte.</summary>
     Stream OpenRead();
+
+    /// <summary>The file that holds exactly these bytes, when there is one, so parsers can map it instead of copying it.</summary>
+    string? LocalPath => null;
 }

@@ -2,10 +2,10 @@ using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Text;
 
-namespace ComplianceAuditor.Checks.Content;
+namespace ComplianceAuditor.Engine;
 
-/// <summary>The <c>paths</c> and <c>exclude</c> globs of a rule, compiled once.</summary>
-internal sealed class PathSelection
+/// <summary>The <c>paths</c> and <c>exclude</c> globs of a rule, compiled once; shared by every check family.</summary>
+public sealed class PathSelection
 {
     private readonly IReadOnlyList<PathGlob> _include;
     private readonly IReadOnlyList<PathGlob> _exclude;

@@ -1,0 +1,7 @@
+namespace ComplianceAuditor.Elf;
+
+public enum ElfClass
+{
+    Elf32 = 1,
+    Elf64 = 2,
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using ComplianceAuditor.Elf.Parsing;
+
+namespace ComplianceAuditor.Elf;
+
+/// <summary>
+/// A parsed ELF file of any class, byte order and machine. Only the header is required: every other part (program
+/// headers, sections, dynamic section, symbols, notes) is read independently, and a defect in one is recorded in
+/// <see cref="Problems"/> while the rest is still read. Nothing here copies the file; parts refer to its bytes.
+/// </summary>
+public sealed class ElfFile
+{
+    private ElfFile(ReadOnlyMemory<byte> bytes, ElfHeader header)
+    {
+        Bytes = bytes;
+        Header = header;
+    }
+
+    public ReadOnlyMemory<byte> Bytes { get; }
+
+    public ElfHeader Header { get; }
+
+    public IReadOnlyList<ElfSegment> Segments { get; private set; } = [];
+
+    public IReadOnlyList<ElfSection> Sections { get; private set; } = [];
+
+    public IReadOnlyList<ElfDynamicEntry> Dynamic { get; private set; } = [];
+
+    public IReadOnlyList<ElfSymbol> DynamicSymbols { get; private set; } = [];
+
+    public IReadOnlyList<ElfSymbol> Symbols { get; private set; } = [];
+
+    public IReadOnlyList<ElfNote> Notes { get; private set; } = [];
+
+    public ElfGnuProperties GnuProperties { get; private set; } = new();
+
+    public string? Interpreter { get; private set; }
+
+    public IReadOnlyList<string> Comments { get; private set; } = [];
+
+    public IReadOnlyList<ElfProblem> Problems { get; private set; } = [];
+
+    /// <summary>Parses <paramref name="bytes"/>; throws <see cref="ElfFormatException"/> when even the header is unusable.</summary>
+    public static ElfFile Parse(ReadOnlyMemory<byte> bytes)
+    {
+        var (header, data) = HeaderParser.Parse(bytes);
+        var file = new ElfFile(bytes, header);
+        var problems = new List<ElfProblem>();
+        file.Segments = Try(problems, "program headers", () => SegmentParser.Parse(header, data)) ?? [];
+        file.Sections = Try(problems, "section headers", () => SectionParser.Parse(header, data, problems)) ?? [];
+        file.Dynamic = Try(problems, "dynamic section", () => DynamicParser.Parse(data, file.Sections, file.Segments, problems)) ?? [];
+        file.DynamicSymbols = ReadSymbols(data, file.Sections, ElfSection.ShtDynSym, problems);
+        file.Symbols = ReadSymbols(data, file.Sections, ElfSection.ShtSymTab, problems);
+        file.Notes = Try(problems, "notes", () => NoteParser.Parse(data, file.Sections, file.Segments, problems)) ?? [];
+        file.GnuProperties = Try(problems, "GNU properties", () => NoteParser.ParseGnuProperties(data, file.Notes)) ?? new();
+        file.Interpreter = Try(problems, "interpreter", () => ReadInterpreter(data, file.Segments));
+        file.Comments = Try(problems, "comment section", () => ReadComments(data, file.Sections)) ?? [];
+        file.Problems = problems;
+        return file;
+    }
+
+    public bool Is64 => Header.Is64;
+
+    public ElfKind Kind => Header.Type switch
+    {
+        (ushort)ElfType.Relocatable => HasSection(".modinfo") || HasSection(".gnu.linkonce.this_module") ? ElfKind.KernelModule : ElfKind.Relocatable,
+        (ushort)ElfType.Executable => ElfKind.Executable,
+        // DF_1_PIE is decisive when present. Without it, an interpreter means a program, unless the file also has a
+        // SONAME: glibc's libc.so.6 carries an interpreter so it can print its version, yet it is a library.
+        (ushort)ElfType.SharedObject => (Flags1 & ElfDynamicTags.Df1Pie) != 0 || (Interpreter is not null && SoName is null)
+            ? ElfKind.PositionIndependentExecutable
+            : ElfKind.SharedLibrary,
+        (ushort)ElfType.Core => ElfKind.Core,
+        _ => ElfKind.Other,
+    };
+
+    public IEnumerable<string> Needed => DynamicStrings(ElfDynamicTags.Needed);
+
+    public string? SoName => DynamicStrings(ElfDynamicTags.SoName).FirstOrDefault();
+
+    public IReadOnlyList<string> RPath => SplitPaths(ElfDynamicTags.RPath);
+
+    public IReadOnlyList<string> RunPath => SplitPaths(ElfDynamicTags.RunPath);
+
+    /// <summary>DT_FLAGS, or 0 when absent.</summary>
+    public ulong Flags => Dynamic.FirstOrDefault(e => e.Tag == ElfDynamicTags.Flags)?.Value ?? 0;
+
+    /// <summary>DT_FLAGS_1, or 0 when absent.</summary>
+    public ulong Flags1 => Dynamic.FirstOrDefault(e => e.Tag == ElfDynamicTags.Flags1)?.Value ?? 0;
+
+    /// <summary>Symbols resolved at load time: DT_BIND_NOW, DF_BIND_NOW or DF_1_NOW.</summary>
+    public bool BindNow => Dynamic.Any(e => e.Tag == ElfDynamicTags.BindNow)
+        || (Flags & ElfDynamicTags.DfBindNow) != 0
+        || (Flags1 & ElfDynamicTags.Df1Now) != 0;
+
+    public string? BuildId => Notes.FirstOrDefault(n => n.Owner == "GNU" && n.Type == ElfNote.GnuBuildId) is { } note
+        ? Convert.ToHexStringLower(note.Descriptor.Span)
+        : null;
+
+    /// <summary>Undefined symbols the file needs from elsewhere (dynamic ones, else the static table's).</summary>
+    public IEnumerable<ElfSymbol> Imports => (DynamicSymbols.Count > 0 ? DynamicSymbols : Symbols).Where(s => s.IsImport);
+
+    public IEnumerable<ElfSymbol> Exports => (DynamicSymbols.Count > 0 ? DynamicSymbols : Symbols).Where(s => s.IsExport);
+
+    public bool HasSection(string name) => Sections.Any(s => s.Name == name);
+
+    public ElfSection? Section(string name) => Sections.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>The section's bytes; empty for NOBITS sections and for sections that do not fit in the file.</summary>
+    public ReadOnlyMemory<byte> SectionData(ElfSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.HasFileData && section.Offset <= (ulong)Bytes.Length && section.Size <= (ulong)Bytes.Length - section.Offset
+            ? Bytes.Slice((int)section.Offset, (int)section.Size)
+            : ReadOnlyMemory<byte>.Empty;
+    }
+
+    /// <summary>The section whose file range holds <paramref name="offset"/>, if any.</summary>
+    public ElfSection? SectionAt(long offset) =>
+        Sections.FirstOrDefault(s => s.HasFileData && (ulong)offset >= s.Offset && (ulong)offset - s.Offset < s.Size);
+
+    private IEnumerable<string> DynamicStrings(long tag) => Dynamic.Where(e => e.Tag == tag && e.Text is not null).Select(e => e.Text!);
+
+    private string[] SplitPaths(long tag) =>
+        DynamicStrings(tag).SelectMany(p => p.Split(':')).ToArray();
+
+    private static IReadOnlyList<ElfSymbol> ReadSymbols(ElfData data, IReadOnlyList<ElfSection> sections, uint type, List<ElfProblem> problems)
+    {
+        var table = sections.FirstOrDefault(s => s.Type == type && s.HasFileData);
+        return table is null ? [] : Try(problems, type == ElfSection.ShtDynSym ? "dynamic symbols" : "symbols", () => SymbolParser.Parse(data, sections, table, problems)) ?? [];
+    }
+
+    private static string? ReadInterpreter(ElfData data, IReadOnlyList<ElfSegment> segments)
+    {
+        var interp = segments.FirstOrDefault(s => s.Type == ElfSegment.PtInterp);
+        return interp is null ? null : data.CString(interp.Offset, interp.FileSize, 0, maxLength: 4096);
+    }
+
+    private static string[] ReadComments(ElfData data, IReadOnlyList<ElfSection> sections)
+    {
+        var comment = sections.FirstOrDefault(s => s.Name == ".comment" && s.HasFileData);
+        if (comment is null)
+        {
+            return [];
+        }
+
+        var bytes = data.Slice(comment.Offset, Math.Min(comment.Size, 64 * 1024), ".comment section");
+        return Encoding.UTF8.GetString(bytes).Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+    }
+
+    private static T? Try<T>(List<ElfProblem> problems, string part, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ElfReadException e)
+        {
+            problems.Add(new ElfProblem(part, e.Message));
+            return default;
+        }
+    }
+}
