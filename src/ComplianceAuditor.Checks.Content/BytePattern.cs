@@ -24,6 +24,9 @@ internal sealed class BytePattern
 
     public int Length => _bytes.Length;
 
+    /// <summary>The longest run of literal bytes, which the search looks for first.</summary>
+    public int AnchorLength => _anchorLength;
+
     public static BytePattern FromAscii(string name, string text) =>
         new(name, System.Text.Encoding.UTF8.GetBytes(text), new bool[System.Text.Encoding.UTF8.GetByteCount(text)]);
 

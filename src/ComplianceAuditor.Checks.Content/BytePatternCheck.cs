@@ -14,6 +14,9 @@ public sealed class BytePatternCheck : ICheck
 {
     private const int ChunkSize = 1 << 20;
 
+    /// <summary>Bounds the hit list, so a file full of one pattern cannot grow it without limit.</summary>
+    private const int MaxHits = 10_000;
+
     public string Kind => "byte-pattern";
 
     public CheckScope Scope => CheckScope.Artifact;
@@ -49,8 +52,14 @@ public sealed class BytePatternCheck : ICheck
         try
         {
             var pattern = ascii is not null ? BytePattern.FromAscii(name, ascii) : BytePattern.FromHex(name, hex!);
-            return pattern.Length <= BytePattern.MaxLength ? pattern
-                : throw new CheckParameterException($"patterns[{index}]", $"check.patterns[{index}] is longer than {BytePattern.MaxLength} bytes");
+            if (pattern.Length > BytePattern.MaxLength)
+            {
+                throw new CheckParameterException($"patterns[{index}]", $"check.patterns[{index}] is longer than {BytePattern.MaxLength} bytes");
+            }
+
+            // A one- or two-byte anchor matches almost everywhere and turns the scan quadratic.
+            return pattern.AnchorLength >= 3 ? pattern
+                : throw new CheckParameterException($"patterns[{index}]", $"check.patterns[{index}] needs at least 3 literal bytes in a row (between wildcards)");
         }
         catch (FormatException e)
         {
@@ -66,6 +75,8 @@ public sealed class BytePatternCheck : ICheck
 
         public string DescribeSelection() => paths.Describe();
 
+        public bool NarrowsByPath => paths.IsExplicit;
+
         public bool MatchesSample(string sample)
         {
             // A sample of characters up to U+00FF stands for those exact bytes ("\x00\x80" in YAML), so binary
@@ -76,10 +87,12 @@ public sealed class BytePatternCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            var hits = Scan(context.Artifact, cancellationToken);
+            var (hits, truncated) = Scan(context.Artifact, context.Options.MaxScanBytes, cancellationToken);
             if (hits.Count == 0)
             {
-                return CheckOutcome.Pass("none of the byte patterns occurs in the file");
+                return truncated
+                    ? CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture, $"only the first {context.Options.MaxScanBytes} bytes were searched and hold none of the patterns; the rest was not checked"))
+                    : CheckOutcome.Pass("none of the byte patterns occurs in the file");
             }
 
             var evidence = hits
@@ -95,21 +108,29 @@ public sealed class BytePatternCheck : ICheck
                 })
                 .ToArray();
             var names = hits.Select(h => h.Pattern.Name).Distinct().Order(StringComparer.Ordinal).ToArray();
-            var reason = string.Create(CultureInfo.InvariantCulture, $"{hits.Count} occurrence(s) of {string.Join(", ", names.Select(n => $"'{n}'"))}");
+            var count = hits.Count >= MaxHits ? string.Create(CultureInfo.InvariantCulture, $"at least {MaxHits}") : hits.Count.ToString(CultureInfo.InvariantCulture);
+            var reason = $"{count} occurrence(s) of {string.Join(", ", names.Select(n => $"'{n}'"))}";
             return CheckOutcome.Fail(reason, evidence, string.Join('\n', names));
         }
 
-        private List<(BytePattern Pattern, long Offset, string Excerpt)> Scan(Artifact artifact, CancellationToken cancellationToken)
+        private (List<(BytePattern Pattern, long Offset, string Excerpt)> Hits, bool Truncated) Scan(Artifact artifact, long maxBytes, CancellationToken cancellationToken)
         {
             var hits = new List<(BytePattern, long, string)>();
             using var stream = artifact.Content!.OpenRead();
             var buffer = new byte[ChunkSize + _overlap];
             int carried = 0;
-            long bufferStart = 0;
+            long bufferStart = 0, total = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var read = stream.ReadAtLeast(buffer.AsSpan(carried, ChunkSize), ChunkSize, throwOnEndOfStream: false);
+                if (total >= maxBytes)
+                {
+                    // A fixed byte budget, not the clock, decides where the scan stops: same input, same result.
+                    return (hits, stream.ReadByte() >= 0);
+                }
+
+                var read = stream.ReadAtLeast(buffer.AsSpan(carried, (int)Math.Min(ChunkSize, maxBytes - total)), (int)Math.Min(ChunkSize, maxBytes - total), throwOnEndOfStream: false);
+                total += read;
                 if (read == 0)
                 {
                     break;
@@ -119,11 +140,12 @@ public sealed class BytePatternCheck : ICheck
                 var window = buffer.AsMemory(0, filled);
                 foreach (var pattern in patterns)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     // A match that ends inside the carried-over bytes was already found in the previous window.
                     foreach (var start in pattern.FindAll(window).Where(s => s + pattern.Length > carried))
                     {
                         // Bounded so a file full of one pattern cannot grow the list without limit.
-                        if (hits.Count < 10_000)
+                        if (hits.Count < MaxHits)
                         {
                             hits.Add((pattern, bufferStart + start, Render(window.Span.Slice(start, pattern.Length))));
                         }
@@ -135,7 +157,7 @@ public sealed class BytePatternCheck : ICheck
                 bufferStart += filled - carried;
             }
 
-            return hits;
+            return (hits, false);
         }
 
         private static string Render(ReadOnlySpan<byte> bytes)

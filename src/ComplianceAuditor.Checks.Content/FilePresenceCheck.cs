@@ -61,6 +61,12 @@ public abstract class FilePresenceCheck : ICheck
                     : CheckOutcome.Fail($"found {listed}", evidence, string.Join('\n', found.Select(a => a.RelativePath)));
             }
 
+            if (!context.Inventory.IsComplete)
+            {
+                // Absence is only proven by a complete listing.
+                return CheckOutcome.Inconclusive($"no file matches {wanted} among those read, but part of the target was not read ({context.Inventory.FirstNote})");
+            }
+
             return presenceIsGood
                 ? CheckOutcome.Fail($"no file matches {wanted}", [], "absent")
                 : CheckOutcome.Pass($"no file matches {wanted}");

@@ -44,11 +44,17 @@ internal static class TextContent
         return (lineAtScan, index - lineStart + 1);
     }
 
-    /// <summary>The whole line around a match, for the evidence excerpt.</summary>
-    public static string LineAt(string text, int index)
+    /// <summary>
+    /// The line around a match for the evidence excerpt: the whole line when short, else a window that starts a
+    /// little before the match, so a match far into a long line is still shown and a 16 MB line is never copied.
+    /// </summary>
+    public static string LineAt(string text, int index, int window = 160)
     {
-        var start = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
-        var end = text.IndexOf('\n', index);
-        return text[start..(end < 0 ? text.Length : end)].TrimEnd('\r');
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var lineEnd = text.IndexOf('\n', index);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var start = Math.Max(lineStart, index - (window / 4));
+        var end = Math.Min(lineEnd, start + window);
+        return (start > lineStart ? "…" : "") + text[start..end].TrimEnd('\r') + (end < lineEnd ? "…" : "");
     }
 }

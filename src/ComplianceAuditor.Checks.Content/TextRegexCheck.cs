@@ -47,6 +47,8 @@ public sealed class TextRegexCheck : ICheck
 
         public string DescribeSelection() => paths.Describe();
 
+        public bool NarrowsByPath => paths.IsExplicit;
+
         public bool MatchesSample(string sample) => regex.IsMatch(sample);
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)

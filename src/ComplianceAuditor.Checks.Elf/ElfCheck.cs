@@ -57,6 +57,8 @@ public abstract class ElfCheck : ICheck
 
         public string DescribeSelection() => paths.Describe();
 
+        public bool NarrowsByPath => paths.IsExplicit;
+
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
             using var loaded = ElfLoader.Load(context.Artifact);

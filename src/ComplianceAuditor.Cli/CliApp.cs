@@ -16,7 +16,8 @@ public static class CliApp
         };
 
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error };
+        // Our own handler below: the library's would print a stack trace and exit 1, which means "findings".
+        var configuration = new InvocationConfiguration { Output = console.Output, Error = console.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -35,6 +36,13 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             console.Fail("cancelled");
+            return ExitCodes.AuditFailed;
+        }
+#pragma warning disable CA1031 // Any failure of the audit itself is reported in one line with its exit code, never as a crash.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            console.Fail($"error: the audit failed: {e.GetType().Name}: {Core.Text.DisplayText.Sanitize(e.Message)}");
             return ExitCodes.AuditFailed;
         }
     }

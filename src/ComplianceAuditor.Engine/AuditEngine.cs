@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Core.Text;
 
 namespace ComplianceAuditor.Engine;
 
@@ -112,24 +113,43 @@ public sealed class AuditEngine
             {
                 items.Add(new WorkItem(rule, inventory, artifact, prepared.Check, null));
             }
+            else if (prepared.Check.NarrowsByPath && WrongKind(artifact, prepared.Kinds) is { } outcome)
+            {
+                items.Add(new WorkItem(rule, inventory, artifact, null, outcome));
+            }
         }
 
         if (items.Count == 0)
         {
             var kinds = string.Join(" or ", prepared.Kinds.Select(k => k.ToString().ToLowerInvariant()));
             var reason = $"'{inventory.Target.Name}' has no {kinds} file among {prepared.Check.DescribeSelection()}";
-            items.Add(new WorkItem(rule, inventory, root, null, CheckOutcome.NotApplicable(reason)));
+            items.Add(new WorkItem(rule, inventory, root, null, inventory.IsComplete
+                ? CheckOutcome.NotApplicable(reason)
+                : CheckOutcome.Inconclusive($"{reason} that could be read, but part of the target was not read ({inventory.FirstNote})")));
         }
 
         return items;
     }
 
+    /// <summary>The result for a file the rule names by path but whose content is not of a kind it reads.</summary>
+    private static CheckOutcome? WrongKind(Artifact artifact, IReadOnlyList<ArtifactKind> kinds) => artifact.Kind switch
+    {
+        ArtifactKind.Symlink => CheckOutcome.NotApplicable($"a symbolic link to {artifact.LinkTarget}; links are not followed, the file they point to is checked where it lies"),
+        ArtifactKind.Special => CheckOutcome.NotApplicable("a FIFO, device node or socket, which has no content to check"),
+        ArtifactKind.Directory => null,
+        // An executable under a broad glob such as **/sbin/* is simply not one of the scripts the rule reads.
+        ArtifactKind.Elf => CheckOutcome.NotApplicable($"an ELF binary, where this rule reads {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))} files"),
+        // Other binary content at a path the rule names (a shadow file with a NUL in it) may be a damaged or disguised file.
+        _ => CheckOutcome.Inconclusive(
+            $"the file holds {artifact.Kind.ToString().ToLowerInvariant()} content where this rule reads {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}"),
+    };
+
     private CheckOutcome Evaluate(WorkItem item, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(_options.CheckTimeout);
         try
         {
+            limit.CancelAfter(_options.CheckTimeout);
             return item.Check!.Evaluate(new CheckContext(item.Inventory, item.Artifact, _options), limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -144,7 +164,7 @@ public sealed class AuditEngine
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return CheckOutcome.Inconclusive($"the file could not be read: {e.Message}");
+            return CheckOutcome.Inconclusive($"the file could not be read: {IoErrors.Describe(e)}");
         }
 #pragma warning disable CA1031 // A bug in one check must become an 'error' result for that pair, not end the audit.
         catch (Exception e) when (e is not OperationCanceledException)

@@ -12,6 +12,9 @@ public sealed record EngineOptions
     /// <summary>Text files larger than this are read only up to it, and the result says so.</summary>
     public long MaxTextBytes { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>Byte scans stop after this many bytes of one file; a file larger than that without a hit is inconclusive.</summary>
+    public long MaxScanBytes { get; init; } = 1L << 30;
+
     /// <summary>How many (rule, artifact) pairs run at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -11,5 +11,11 @@ public interface IPreparedCheck
     /// <summary>Says, for a not-applicable result, what the rule looks for ("files matching etc/shadow").</summary>
     string DescribeSelection();
 
+    /// <summary>
+    /// True when the rule names the files it reads (<c>paths</c>): then a selected file of the wrong kind (a link, a
+    /// binary where text was expected) gets a recorded result instead of being passed over.
+    /// </summary>
+    bool NarrowsByPath => false;
+
     CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken);
 }

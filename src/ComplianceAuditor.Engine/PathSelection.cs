@@ -30,6 +30,9 @@ public sealed class PathSelection
 
     public IReadOnlyList<PathGlob> Include => _include;
 
+    /// <summary>True when <c>paths</c> was given (otherwise every file is selected).</summary>
+    public bool IsExplicit => _include.Count > 0;
+
     public bool Matches(Artifact artifact) =>
         (_include.Count == 0 || _include.Any(g => g.IsMatch(artifact.RelativePath)))
         && !_exclude.Any(g => g.IsMatch(artifact.RelativePath));

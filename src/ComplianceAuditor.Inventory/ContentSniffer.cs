@@ -20,38 +20,10 @@ public static class ContentSniffer
             return ArtifactKind.Binary;
         }
 
-        // Text if it decodes as UTF-8 (allowing a sequence cut at the end of the sample) with under 10 % control characters;
-        // a stray escape or bell in a config file does not make it binary.
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
-        {
-            var text = decoder.GetString(TrimPartialSequence(head));
-            var controls = text.Count(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f');
-            return controls * 10 > text.Length ? ArtifactKind.Binary : ArtifactKind.Text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return ArtifactKind.Binary;
-        }
-    }
-
-    private static ReadOnlySpan<byte> TrimPartialSequence(ReadOnlySpan<byte> bytes)
-    {
-        // Drop up to three trailing bytes of a multi-byte sequence the sample cut in half.
-        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
-        {
-            var b = bytes[^back];
-            if ((b & 0xC0) == 0xC0)
-            {
-                return bytes[..^back];
-            }
-
-            if ((b & 0x80) == 0)
-            {
-                break;
-            }
-        }
-
-        return bytes;
+        // Text when under 10 % of the characters are control characters or invalid UTF-8: a Latin-1 copyright sign
+        // or a stray escape in a config file must not hide it from the text rules.
+        var text = Encoding.UTF8.GetString(head);
+        var odd = text.Count(c => c == '\uFFFD' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f'));
+        return odd * 10 > text.Length ? ArtifactKind.Binary : ArtifactKind.Text;
     }
 }

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,79 +10,35 @@ namespace ComplianceAuditor.Inventory;
 /// Lists every artifact of a target. Directories are walked in ordinal name order (so output is deterministic),
 /// read-only, without following symbolic links, within <see cref="InventoryOptions"/> bounds. Each file is hashed
 /// and its kind sniffed from its first bytes. A repository's <c>.git</c> folder is left to the history scanner.
+/// Whatever could not be listed is noted and marks the inventory incomplete.
 /// </summary>
 public static class InventoryBuilder
 {
+    private const int MaxNotes = 50;
+
     public static TargetInventory Build(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         return target.Kind == TargetKind.Firmware
-            ? BuildFile(target)
+            ? BuildFile(target, cancellationToken)
             : BuildDirectory(target, options, cancellationToken);
     }
 
-    private static TargetInventory BuildFile(AuditTarget target)
+    private static TargetInventory BuildFile(AuditTarget target, CancellationToken cancellationToken)
     {
-        var artifact = Describe(target.LocalPath, target.Name, target.Name, parent: null, target.Name);
-        return new TargetInventory(target with { Sha256 = artifact.Sha256, Size = artifact.Size }, [artifact]);
+        var artifact = ArtifactReader.Describe(target.LocalPath, target.Name, target.Name, parent: null, target.Name, cancellationToken);
+        return new TargetInventory(target with { Sha256 = artifact.Sha256, Size = artifact.Size }, [artifact])
+        {
+            IsComplete = artifact.Kind != ArtifactKind.Unreadable,
+        };
     }
 
     private static TargetInventory BuildDirectory(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
-        var files = new List<Artifact>();
-        var notes = new List<string>();
-        var pending = new Stack<(string Dir, string Rel, int Depth)>();
-        pending.Push((target.LocalPath, "", 0));
-        while (pending.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (dir, rel, depth) = pending.Pop();
-            FileSystemInfo[] entries;
-            try
-            {
-                entries = new DirectoryInfo(dir).GetFileSystemInfos();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                notes.Add($"folder '{(rel.Length == 0 ? "." : rel)}' could not be listed: {e.Message}");
-                continue;
-            }
-
-            // Reverse order on the stack so sub-folders are visited in ordinal order.
-            foreach (var entry in entries.OrderByDescending(e => e.Name, StringComparer.Ordinal))
-            {
-                var entryRel = rel.Length == 0 ? entry.Name : $"{rel}/{entry.Name}";
-                if (target.Kind == TargetKind.Repo && rel.Length == 0 && entry.Name == ".git")
-                {
-                    continue;
-                }
-
-                if (entry.LinkTarget is null && entry is DirectoryInfo)
-                {
-                    if (depth + 1 > options.MaxDepth)
-                    {
-                        notes.Add($"folder '{entryRel}' is deeper than the limit of {options.MaxDepth} levels and was not read");
-                    }
-                    else
-                    {
-                        pending.Push((entry.FullName, entryRel, depth + 1));
-                    }
-
-                    continue;
-                }
-
-                if (files.Count >= options.MaxFiles)
-                {
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"stopped after {options.MaxFiles} files (the file limit); the rest was not read"));
-                    pending.Clear();
-                    break;
-                }
-
-                files.Add(Describe(entry.FullName, $"{target.Name}/{entryRel}", entryRel, target.Name, target.Name));
-            }
-        }
-
+        var walk = new Walk(target, options, cancellationToken);
+        walk.Run();
+        var files = walk.Files;
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var root = new Artifact
         {
@@ -92,56 +49,14 @@ public static class InventoryBuilder
             Size = files.Sum(f => f.Size),
             Sha256 = TreeHash(files),
         };
-        return new TargetInventory(target with { Sha256 = root.Sha256, Size = root.Size }, [root, .. files]) { Notes = notes };
-    }
-
-    private static Artifact Describe(string localPath, string virtualPath, string relativePath, string? parent, string targetName)
-    {
-        var info = new FileInfo(localPath);
-        var common = new Artifact { Path = virtualPath, Target = targetName, RelativePath = relativePath, Parent = parent, Kind = ArtifactKind.Binary };
-        if (info.LinkTarget is not null)
+        var notes = walk.Notes.Count > MaxNotes
+            ? [.. walk.Notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {walk.Notes.Count - MaxNotes} more")]
+            : walk.Notes;
+        return new TargetInventory(target with { Sha256 = root.Sha256, Size = root.Size }, [root, .. files])
         {
-            return common with { Kind = ArtifactKind.Symlink, LinkTarget = info.LinkTarget };
-        }
-
-        try
-        {
-            if (info.Length == 0)
-            {
-                return common with { Kind = ArtifactKind.Text, Sha256 = EmptySha256, Content = EmptyContent.Instance };
-            }
-
-            var content = new FileContent(localPath);
-            var (kind, sha) = SniffAndHash(content);
-            return common with { Kind = kind, Size = info.Length, Sha256 = sha, Content = content };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return common with { Kind = ArtifactKind.Unreadable, Size = SafeLength(info), Note = e.Message };
-        }
-    }
-
-    private static (ArtifactKind Kind, string Sha256) SniffAndHash(FileContent content)
-    {
-        using var stream = content.OpenRead();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        var head = new byte[ContentSniffer.HeadBytes];
-        var headLength = 0;
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            if (headLength < head.Length)
-            {
-                var take = Math.Min(read, head.Length - headLength);
-                buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
-                headLength += take;
-            }
-
-            sha.AppendData(buffer, 0, read);
-        }
-
-        return (ContentSniffer.Detect(head.AsSpan(0, headLength)), Convert.ToHexStringLower(sha.GetHashAndReset()));
+            Notes = notes,
+            IsComplete = walk.Complete,
+        };
     }
 
     /// <summary>Hash of a tree: its sorted (path, kind, content hash, link target) lines.</summary>
@@ -156,17 +71,106 @@ public static class InventoryBuilder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    private static long SafeLength(FileInfo info)
+    /// <summary>The state of one directory walk.</summary>
+    private sealed class Walk(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
-        try
+        private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+
+        public List<Artifact> Files { get; } = [];
+
+        public List<string> Notes { get; } = [];
+
+        public bool Complete { get; private set; } = true;
+
+        public void Run()
         {
-            return info.Length;
+            var pending = new Stack<(string Dir, string Rel, int Depth)>();
+            pending.Push((target.LocalPath, "", 0));
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (dir, rel, depth) = pending.Pop();
+                FileSystemInfo[] entries;
+                try
+                {
+                    entries = new DirectoryInfo(dir).GetFileSystemInfos();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Incomplete($"folder '{(rel.Length == 0 ? "." : rel)}' could not be listed: {IoErrors.Describe(e)}");
+                    continue;
+                }
+
+                // Reverse order on the stack so sub-folders are visited in ordinal order.
+                foreach (var entry in entries.OrderByDescending(e => e.Name, StringComparer.Ordinal))
+                {
+                    if (!Visit(entry, rel, depth, pending))
+                    {
+                        pending.Clear();
+                        break;
+                    }
+                }
+            }
         }
-        catch (IOException)
+
+        private bool Visit(FileSystemInfo entry, string rel, int depth, Stack<(string, string, int)> pending)
         {
-            return 0;
+            var entryRel = rel.Length == 0 ? entry.Name : $"{rel}/{entry.Name}";
+            if (target.Kind == TargetKind.Repo && rel.Length == 0 && entry.Name == ".git")
+            {
+                return true;
+            }
+
+            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                // .NET decodes names as UTF-8 with replacement; such a name no longer leads back to the file.
+                Incomplete($"'{entryRel}': the name is not valid UTF-8, so it cannot be opened and was not read");
+                Add(new Artifact { Path = Unique($"{target.Name}/{entryRel}"), Target = target.Name, RelativePath = entryRel, Parent = target.Name, Kind = ArtifactKind.Unreadable, Note = "the file name is not valid UTF-8" });
+                return true;
+            }
+
+            if (entry.LinkTarget is null && entry is DirectoryInfo)
+            {
+                if (depth + 1 > options.MaxDepth)
+                {
+                    Incomplete($"folder '{entryRel}' is deeper than the limit of {options.MaxDepth} levels and was not read");
+                }
+                else
+                {
+                    pending.Push((entry.FullName, entryRel, depth + 1));
+                }
+
+                return true;
+            }
+
+            if (Files.Count >= options.MaxFiles)
+            {
+                Incomplete(string.Create(CultureInfo.InvariantCulture, $"stopped after {options.MaxFiles} files (the file limit); the rest was not read"));
+                return false;
+            }
+
+            Add(ArtifactReader.Describe(entry.FullName, Unique($"{target.Name}/{entryRel}"), entryRel, target.Name, target.Name, cancellationToken));
+            return true;
+        }
+
+        private void Add(Artifact artifact) => Files.Add(artifact);
+
+        /// <summary>Virtual paths are identities (fingerprints, SARIF indexes); two entries must never share one.</summary>
+        private string Unique(string path)
+        {
+            var candidate = path;
+            for (var i = 2; !_paths.Add(candidate); i++)
+            {
+                candidate = string.Create(CultureInfo.InvariantCulture, $"{path}#{i}");
+            }
+
+            return candidate;
+        }
+
+        private void Incomplete(string note)
+        {
+            Complete = false;
+            Notes.Add(note);
         }
     }
-
-    private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
 }

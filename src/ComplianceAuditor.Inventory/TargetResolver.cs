@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.Text;
 using ComplianceAuditor.Core.Model;
 
 namespace ComplianceAuditor.Inventory;
@@ -5,6 +6,7 @@ namespace ComplianceAuditor.Inventory;
 /// <summary>
 /// Decides what a command-line target is: a file is firmware, a directory holding <c>.git</c> is a repository,
 /// any other directory is an unpacked root file system. <c>--as</c> overrides the guess where it makes sense.
+/// A target given as a symbolic link is audited as what it points to (links inside a target are never followed).
 /// Names are the last path component, made unique, so reports never carry where the input sat on disk.
 /// </summary>
 public static class TargetResolver
@@ -18,7 +20,8 @@ public static class TargetResolver
 
     private static AuditTarget Resolve(string path, TargetKind? forced, HashSet<string> usedNames)
     {
-        var full = Path.GetFullPath(path);
+        var given = Path.GetFullPath(path);
+        var full = RealPath.Of(given);
         TargetKind kind;
         if (File.Exists(full))
         {
@@ -27,6 +30,8 @@ public static class TargetResolver
             {
                 throw new TargetException($"'{path}' is a file; only firmware targets can be files (a {Name(kind)} is a directory)");
             }
+
+            Probe(path, () => File.OpenHandle(full, FileMode.Open, FileAccess.Read).Dispose());
         }
         else if (Directory.Exists(full))
         {
@@ -35,13 +40,32 @@ public static class TargetResolver
             {
                 throw new TargetException($"'{path}' is a directory; use --as rootfs or --as repo, or pass the firmware file itself");
             }
+
+            Probe(path, () =>
+            {
+                using var entries = Directory.EnumerateFileSystemEntries(full).GetEnumerator();
+                entries.MoveNext();
+            });
         }
         else
         {
             throw new TargetException($"target '{path}' does not exist");
         }
 
-        return new AuditTarget(UniqueName(full, usedNames), kind, full);
+        // The name is the one the user gave, even when it is a link to somewhere else.
+        return new AuditTarget(UniqueName(given, usedNames), kind, full);
+    }
+
+    private static void Probe(string path, Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TargetException($"target '{path}' cannot be read: {IoErrors.Describe(e)}");
+        }
     }
 
     private static string UniqueName(string fullPath, HashSet<string> used)

@@ -54,7 +54,8 @@ public sealed class HtmlReportWriter : IReportWriter
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.CamelCase },
         };
-        options.ValueConverters.Add(v => v is string s ? new StringValue(DisplayText.Sanitize(s, maxLength: 4000)) : null);
+        // Line breaks survive (rule prose is multi-line, shown with white-space: pre-line); every other control character is escaped.
+        options.ValueConverters.Add(v => v is string s ? new StringValue(DisplayText.Sanitize(s, maxLength: 4000, keepNewlines: true)) : null);
         var context = new TemplateContext(new HtmlView(report), options);
         return await _template.RenderAsync(context, HtmlEncoder.Default).ConfigureAwait(false);
     }

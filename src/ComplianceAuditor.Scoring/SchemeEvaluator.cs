@@ -9,7 +9,7 @@ public static class SchemeEvaluator
     /// <summary>The rating formula, stated in every report that uses it.</summary>
     public const string MandatoryShareFormula =
         "score = mandatory provisions passed / (mandatory provisions - mandatory not applicable), in percent; " +
-        "label FAIL if any mandatory provision fails, PASS if every applicable mandatory provision passes, otherwise INCOMPLETE";
+        "label FAIL if any mandatory provision fails, PASS if every applicable mandatory provision passes (and there is at least one), otherwise INCOMPLETE";
 
     public static SchemeAssessment Evaluate(SchemeDefinition scheme, IReadOnlyList<CheckResult> results, ScoringContext context)
     {
@@ -42,9 +42,10 @@ public static class SchemeEvaluator
     {
         ArgumentNullException.ThrowIfNull(summary);
         var applicable = summary.Mandatory - summary.MandatoryNotApplicable;
-        var score = applicable == 0 ? 100.0 : Math.Round(100.0 * summary.MandatoryPass / applicable, 1);
+        var score = applicable == 0 ? 0.0 : Math.Round(100.0 * summary.MandatoryPass / applicable, 1);
+        // With no applicable mandatory provision there is nothing to pass: that is not a PASS.
         var label = summary.MandatoryFail > 0 ? "FAIL"
-            : summary.MandatoryPass == applicable ? "PASS"
+            : applicable > 0 && summary.MandatoryPass == applicable ? "PASS"
             : "INCOMPLETE";
         return new SchemeRating(label, score, MandatoryShareFormula);
     }

@@ -82,6 +82,52 @@ public sealed class ExitCodeTests
         Assert.False(Directory.Exists(Path.Combine(target.Path, "reports")));
     }
 
+    [Theory]
+    [InlineData("..out")]
+    [InlineData("sub/../..reports")]
+    public async Task Output_folder_named_like_a_parent_is_still_seen_as_inside(string outName)
+    {
+        using var target = new TempDirectory();
+        target.Write("etc/passwd", "root:x:0:0::/root:/bin/sh\n");
+
+        var (exit, _, _) = await Cli.RunAsync("audit", target.Path, "--out", Path.Combine(target.Path, outName));
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Single(Directory.EnumerateFileSystemEntries(target.Path));
+    }
+
+    [Fact]
+    public async Task Output_folder_reached_through_a_link_into_the_target_is_refused()
+    {
+        using var work = new TempDirectory();
+        work.Write("fs/etc/passwd", "root:x:0:0::/root:/bin/sh\n");
+        var link = Path.Combine(work.Path, "link");
+        Directory.CreateSymbolicLink(link, Path.Combine(work.Path, "fs"));
+
+        var (exit, _, error) = await Cli.RunAsync("audit", Path.Combine(work.Path, "fs"), "--out", Path.Combine(link, "out"));
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("inside target", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(work.Path, "fs", "out")));
+    }
+
+    [Fact]
+    public async Task Firmware_target_given_as_a_link_is_audited_as_the_file_it_points_to()
+    {
+        using var work = new TempDirectory();
+        var image = work.Write("images/fw.img", "\0\0-----BEGIN RSA PRIVATE KEY-----\nMIIB\n");
+        var link = Path.Combine(work.Path, "current.img");
+        File.CreateSymbolicLink(link, image);
+        var outDir = Path.Combine(work.Path, "out");
+
+        var (exit, _, error) = await Cli.RunAsync("audit", link, "--out", outDir, "--format", "json", "--fail-on", "critical");
+
+        Assert.True(exit == ExitCodes.FindingsAtThreshold, error);
+        var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.json"));
+        Assert.Contains("\"name\": \"current.img\"", report, StringComparison.Ordinal);
+        Assert.Contains("\"ruleId\": \"CMP2005\"", report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Pdf_with_a_missing_font_file_exits_4_and_writes_no_partial_file()
     {

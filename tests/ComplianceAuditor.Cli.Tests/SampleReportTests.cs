@@ -34,18 +34,36 @@ public sealed class SampleReportTests
     }
 
     [Fact]
-    public async Task Two_runs_give_byte_identical_json_sarif_and_html()
+    public async Task Copies_of_a_target_in_different_places_give_byte_identical_json_sarif_and_html()
     {
-        using var a = new TempDirectory();
-        using var b = new TempDirectory();
-        var target = Path.Combine(RepositoryPaths.Examples, "vulnerable-rootfs");
+        using var work = new TempDirectory();
+        var first = Path.Combine(work.Path, "a", "vulnerable-rootfs");
+        var second = Path.Combine(work.Path, "b", "deeper", "vulnerable-rootfs");
+        Copy(Path.Combine(RepositoryPaths.Examples, "vulnerable-rootfs"), first);
+        Copy(Path.Combine(RepositoryPaths.Examples, "vulnerable-rootfs"), second);
+        var outA = Path.Combine(work.Path, "out-a");
+        var outB = Path.Combine(work.Path, "out-b");
 
-        await Cli.RunAsync("audit", target, "--out", a.Path, "--format", "json,sarif,html");
-        await Cli.RunAsync("audit", target, "--out", b.Path, "--format", "json,sarif,html");
+        var runA = await Cli.RunAsync("audit", first, "--out", outA, "--format", "json,sarif,html");
+        var runB = await Cli.RunAsync("audit", Path.GetRelativePath(Environment.CurrentDirectory, second), "--out", outB, "--format", "json,sarif,html");
 
+        Assert.Equal(ExitCodes.Ok, runA.ExitCode);
+        Assert.Equal(ExitCodes.Ok, runB.ExitCode);
         foreach (var file in new[] { "report.json", "report.sarif", "report.html" })
         {
-            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a.Path, file)), await File.ReadAllBytesAsync(Path.Combine(b.Path, file)));
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(outA, file));
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(outB, file)));
+            Assert.DoesNotContain(work.Path, System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 }

@@ -56,7 +56,8 @@ public sealed class AuditEngineTests
 
         Assert.All(results, r => Assert.Equal(Outcome.Inconclusive, r.Outcome));
         Assert.Contains("Permission denied", results.Single(r => r.Artifact == "fs/etc/shadow").Reason, StringComparison.Ordinal);
-        Assert.Contains("disk went away", results.Single(r => r.Artifact == "fs/etc/inittab").Reason, StringComparison.Ordinal);
+        // The runtime's message (which can carry absolute paths) is replaced by a fixed phrase.
+        Assert.EndsWith("an input/output error occurred", results.Single(r => r.Artifact == "fs/etc/inittab").Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,10 +41,10 @@ public sealed class BytePatternCheckTests
     public async Task Hex_pattern_with_wildcards_matches_any_byte_at_the_wildcard()
     {
         using var dir = new TempDirectory();
-        dir.Write("a.bin", [0x00, 0xDE, 0xAD, 0x42, 0xEF, 0x00]);
-        dir.Write("b.bin", [0x00, 0xDE, 0xAE, 0x42, 0xEF, 0x00]);
+        dir.Write("a.bin", [0x00, 0xDE, 0xAD, 0xBE, 0x42, 0xEF, 0x00]);
+        dir.Write("b.bin", [0x00, 0xDE, 0xAD, 0xBF, 0x42, 0xEF, 0x00]);
 
-        var results = await Audits.RunAsync(dir.Path, null, null, TestRules.Bytes(("magic", null, "de ad ?? ef")));
+        var results = await Audits.RunAsync(dir.Path, null, null, TestRules.Bytes(("magic", null, "de ad be ?? ef")));
 
         Assert.Equal(Outcome.Fail, results.Single(r => r.Artifact.EndsWith("a.bin", StringComparison.Ordinal)).Outcome);
         Assert.Equal(Outcome.Pass, results.Single(r => r.Artifact.EndsWith("b.bin", StringComparison.Ordinal)).Outcome);

@@ -119,6 +119,50 @@ public sealed class InventoryTests
         Assert.Contains(inventory.Notes, n => n.Contains("file limit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_fifo_is_recorded_as_special_and_never_opened()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "etc", "init.d"));
+        Run("mkfifo", Path.Combine(dir.Path, "etc", "init.d", "S50telnet"));
+
+        var fifo = Build(dir.Path, null).Artifacts.Single(a => a.RelativePath == "etc/init.d/S50telnet");
+
+        Assert.Equal(ArtifactKind.Special, fifo.Kind);
+        Assert.Null(fifo.Content);
+    }
+
+    [Fact]
+    public void A_name_that_is_not_utf8_is_unreadable_with_a_unique_path_and_marks_the_walk_incomplete()
+    {
+        using var dir = new TempDirectory();
+        // Two names that .NET decodes to the same string with a replacement character.
+        Run("bash", "-c", $"cd '{dir.Path}' && touch $'a\\xff' $'a\\xfe' good");
+
+        var inventory = Build(dir.Path, null);
+
+        var odd = inventory.Artifacts.Where(a => a.RelativePath.Contains('\uFFFD', StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, odd.Length);
+        Assert.All(odd, a => Assert.Equal(ArtifactKind.Unreadable, a.Kind));
+        Assert.Equal(inventory.Artifacts.Count, inventory.Artifacts.Select(a => a.Path).Distinct().Count());
+        Assert.False(inventory.IsComplete);
+    }
+
+    [Fact]
+    public async Task An_incomplete_walk_makes_absence_inconclusive_rather_than_a_pass()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("a/b/c/d/usr/bin/gdbserver", "x");
+
+        var inventory = InventoryBuilder.Build(TargetResolver.Resolve([dir.Path], null)[0], new InventoryOptions { MaxDepth = 2 }, CancellationToken.None);
+        var results = await new AuditEngine(new CheckRegistry(Checks.Content.ContentChecks.All()), new EngineOptions())
+            .RunAsync([inventory], [TestRules.Present("file-absent", "gdbserver"), TestRules.Regex("x", "usr/bin/*") with { Id = "CMP9002" }], null, CancellationToken.None);
+
+        Assert.False(inventory.IsComplete);
+        Assert.All(results, r => Assert.Equal(Outcome.Inconclusive, r.Outcome));
+        Assert.All(results, r => Assert.Contains("deeper than the limit", r.Reason, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("plain ascii text\n", ArtifactKind.Text)]
     [InlineData("grüße, ünïcödé\n", ArtifactKind.Text)]
@@ -129,9 +173,17 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public void Sniffer_treats_invalid_utf8_as_binary()
+    public void Sniffer_treats_mostly_invalid_utf8_as_binary_but_tolerates_a_stray_byte()
     {
-        Assert.Equal(ArtifactKind.Binary, ContentSniffer.Detect([0x41, 0xC3, 0x28, 0x41]));
+        Assert.Equal(ArtifactKind.Binary, ContentSniffer.Detect([0x41, 0xC3, 0x28, 0xFF, 0xFE, 0x41]));
+        Assert.Equal(ArtifactKind.Text, ContentSniffer.Detect([.. "copyright "u8, 0xA9, .. " 2020 acme corporation\n"u8]));
+    }
+
+    private static void Run(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(program, args);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 
     private static TargetInventory Build(string path, TargetKind? kind) =>

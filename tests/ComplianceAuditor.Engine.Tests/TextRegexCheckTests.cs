@@ -47,14 +47,45 @@ public sealed class TextRegexCheckTests
     }
 
     [Fact]
-    public async Task Binary_file_at_a_matching_path_is_not_read_as_text()
+    public async Task Binary_content_at_a_path_the_rule_names_is_inconclusive_not_skipped()
     {
         using var dir = new TempDirectory();
         dir.Write("etc/shadow", [0x00, 0x01, (byte)'r', (byte)'o', (byte)'o', (byte)'t', (byte)':', (byte)':']);
 
         var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("root::", "etc/shadow")));
 
-        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Equal(Outcome.Inconclusive, result.Outcome);
+        Assert.EndsWith("/etc/shadow", result.Artifact, StringComparison.Ordinal);
+        Assert.Contains("binary content", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_latin1_config_file_is_still_text()
+    {
+        using var dir = new TempDirectory();
+        // 0xA9 on its own is not valid UTF-8.
+        dir.Write("etc/inittab", System.Text.Encoding.Latin1.GetBytes("# (c) Acme \u00A9 2020\n::respawn:/usr/sbin/telnetd\n"));
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("telnetd", "etc/inittab")));
+
+        Assert.Equal(Outcome.Fail, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Links_and_binaries_at_named_paths_get_a_reasoned_result()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("sbin/real", "telnetd\n");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "sbin", "link"), "real");
+        dir.Write("sbin/tool", [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 1, 1, 0]);
+
+        var results = await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("telnetd", "sbin/*"));
+
+        Assert.Equal(Outcome.Fail, results.Single(r => r.Artifact.EndsWith("sbin/real", StringComparison.Ordinal)).Outcome);
+        var link = results.Single(r => r.Artifact.EndsWith("sbin/link", StringComparison.Ordinal));
+        Assert.Equal(Outcome.NotApplicable, link.Outcome);
+        Assert.Contains("symbolic link to real", link.Reason, StringComparison.Ordinal);
+        Assert.Equal(Outcome.NotApplicable, results.Single(r => r.Artifact.EndsWith("sbin/tool", StringComparison.Ordinal)).Outcome);
     }
 
     [Fact]

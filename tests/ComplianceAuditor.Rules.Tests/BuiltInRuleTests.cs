@@ -64,12 +64,15 @@ public sealed class BuiltInRuleTests
     }
 
     [Fact]
-    public void Rule_ids_are_unique_across_areas_and_ordered()
+    public void Rule_ids_follow_the_documented_ranges()
     {
-        var ids = BuiltIn.Rules.Select(r => r.Id).ToArray();
-
-        Assert.Equal(ids.Distinct().Count(), ids.Length);
-        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        foreach (var rule in BuiltIn.Rules)
+        {
+            var expected = rule.Check.Kind.StartsWith("elf-", StringComparison.Ordinal) ? "CMP1"
+                : rule.Targets.SequenceEqual([Core.Model.TargetKind.Repo]) ? "CMP3"
+                : "CMP2";
+            Assert.True(rule.Id.StartsWith(expected, StringComparison.Ordinal), $"{rule.Id} ({rule.Source.DisplayPath}) should be in the {expected}xxx range");
+        }
     }
 
     [Fact]

@@ -15,7 +15,8 @@ public sealed class SchemeEvaluatorTests
         { 4, 2, 0, 0, "INCOMPLETE", 50.0 },
         { 4, 3, 0, 1, "PASS", 100.0 },
         { 3, 1, 0, 0, "INCOMPLETE", 33.3 },
-        { 0, 0, 0, 0, "PASS", 100.0 },
+        { 0, 0, 0, 0, "INCOMPLETE", 0.0 },
+        { 2, 0, 0, 2, "INCOMPLETE", 0.0 },
     };
 
     [Theory]

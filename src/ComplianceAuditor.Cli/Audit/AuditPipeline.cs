@@ -31,7 +31,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
 
         var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
-        var enclosing = targets.FirstOrDefault(t => t.Kind != TargetKind.Firmware && IsWithin(outputDirectory, t.LocalPath));
+        var enclosing = targets.FirstOrDefault(t => t.Kind != TargetKind.Firmware && RealPath.IsWithin(outputDirectory, t.LocalPath));
         if (enclosing is not null)
         {
             console.Fail($"error: the output folder '{settings.OutputDirectory}' is inside target '{enclosing.Name}'; choose a folder outside it (inputs are never written to)");
@@ -66,7 +66,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         foreach (var target in targets)
         {
             var inventory = InventoryBuilder.Build(target, new InventoryOptions(), ct);
-            progress.Note($"{target.Name}: {Names.Of(target.Kind)} with {inventory.Artifacts.Count - 1} artifact(s)");
+            progress.Note($"{target.Name}: {Names.Of(target.Kind)} with {inventory.Artifacts.Count - 1} artifact(s){(inventory.IsComplete ? "" : " (not all of it could be read; see the report's notes)")}");
             inventories.Add(inventory);
         }
 
@@ -110,9 +110,4 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             : ExitCodes.Ok;
     }
 
-    private static bool IsWithin(string path, string directory)
-    {
-        var relative = Path.GetRelativePath(directory, path);
-        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
 }

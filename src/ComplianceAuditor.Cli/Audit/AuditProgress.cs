@@ -9,6 +9,7 @@ internal sealed class AuditProgress(CliConsole console)
 {
     public void Note(string text)
     {
+        text = Core.Text.DisplayText.Sanitize(text, 400);
         if (console.Rich)
         {
             console.Ansi.MarkupLine($"[grey]{Markup.Escape(text)}[/]");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAuditor.Core.Text;
 using ComplianceAuditor.Reporting;
 using ComplianceAuditor.Reporting.Model;
 using Spectre.Console;
@@ -26,7 +27,8 @@ internal static class AuditSummary
             console.Line($"results: {outcomes}");
             foreach (var f in failures.Take(MaxListed))
             {
-                console.Line($"FAIL {f.Severity,-8} {f.RuleId} {f.Artifact}: {f.Message}");
+                // Artifact paths come from the firmware: a newline or escape in a file name must not forge log lines.
+                console.Line($"FAIL {f.Severity,-8} {f.RuleId} {DisplayText.Sanitize(f.Artifact, 400)}: {DisplayText.Sanitize(f.Message, 400)}");
             }
 
             if (failures.Length > MaxListed)
@@ -56,7 +58,7 @@ internal static class AuditSummary
             foreach (var f in failures.Take(MaxListed))
             {
                 // Text, never Markup, for anything that came from the firmware: a '[' in a file name is not markup.
-                table.AddRow(new Text(f.Severity), new Text(f.RuleId), new Text(f.Artifact), new Text(f.Message));
+                table.AddRow(new Text(f.Severity), new Text(f.RuleId), new Text(DisplayText.Sanitize(f.Artifact, 400)), new Text(DisplayText.Sanitize(f.Message, 400)));
             }
 
             console.Ansi.Write(table);

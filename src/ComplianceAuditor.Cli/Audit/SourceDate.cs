@@ -13,7 +13,7 @@ internal static class SourceDate
         var epoch = environment("SOURCE_DATE_EPOCH");
         if (!string.IsNullOrWhiteSpace(epoch))
         {
-            if (!long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            if (!long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
             {
                 throw new ArgumentException($"SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '{epoch}'");
             }

@@ -44,9 +44,9 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
-            if (parse.GetValue(timeout) is var seconds && seconds <= 0)
+            if (parse.GetValue(timeout) is var seconds && seconds is <= 0 or > 86_400)
             {
-                console.Fail("error: --check-timeout must be a positive number of seconds");
+                console.Fail("error: --check-timeout must be between 1 and 86400 seconds");
                 return ExitCodes.Usage;
             }
 

@@ -17,10 +17,11 @@ internal static class ReportFiles
         foreach (var writer in writers)
         {
             var final = Path.Combine(outputDirectory, writer.FileName);
-            var temporary = final + ".partial";
+            // A fresh name created exclusively: never write through a link or file someone left in the folder.
+            var temporary = Path.Combine(outputDirectory, $".{writer.FileName}.{Guid.NewGuid():N}.partial");
             try
             {
-                await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     await writer.WriteAsync(report, stream, cancellationToken).ConfigureAwait(false);
                 }

@@ -7,4 +7,13 @@ public sealed record TargetInventory(AuditTarget Target, IReadOnlyList<Artifact>
 
     /// <summary>Things the inventory could not do (limits hit, unreadable folders), for the report's method section.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// False when part of the target was not listed (a limit was hit, a folder could not be read). Checks that decide
+    /// from the absence of a file must then be inconclusive rather than pass.
+    /// </summary>
+    public bool IsComplete { get; init; } = true;
+
+    /// <summary>The first note, which says why the inventory is incomplete.</summary>
+    public string FirstNote => Notes.Count > 0 ? Notes[0] : "no reason recorded";
 }

@@ -9,7 +9,10 @@ namespace ComplianceAuditor.Core.Text;
 /// </summary>
 public static class DisplayText
 {
-    public static string Sanitize(string value, int maxLength = 200)
+    public static string Sanitize(string value, int maxLength = 200) => Sanitize(value, maxLength, keepNewlines: false);
+
+    /// <summary>As above; <paramref name="keepNewlines"/> keeps line breaks for multi-line prose (rule rationale).</summary>
+    public static string Sanitize(string value, int maxLength, bool keepNewlines)
     {
         ArgumentNullException.ThrowIfNull(value);
         var sb = new StringBuilder(Math.Min(value.Length, maxLength) + 8);
@@ -24,6 +27,10 @@ public static class DisplayText
             if (rune.Value == '\t')
             {
                 sb.Append(' ');
+            }
+            else if (rune.Value == '\n' && keepNewlines)
+            {
+                sb.Append('\n');
             }
             else if (IsUnsafe(rune))
             {

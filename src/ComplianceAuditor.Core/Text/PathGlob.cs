@@ -18,8 +18,9 @@ public sealed class PathGlob
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         Pattern = pattern;
-        var anchored = pattern.StartsWith('/');
-        var normalized = pattern.TrimStart('/');
+        var trimmed = pattern.StartsWith("./", StringComparison.Ordinal) ? pattern[1..] : pattern;
+        var anchored = trimmed.StartsWith('/');
+        var normalized = trimmed.TrimStart('/');
         if (!anchored && !normalized.Contains('/', StringComparison.Ordinal))
         {
             normalized = "**/" + normalized;

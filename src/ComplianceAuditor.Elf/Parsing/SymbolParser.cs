@@ -28,7 +28,7 @@ internal static class SymbolParser
         }
 
         var (versions, versionNames) = table.Type == ElfSection.ShtDynSym
-            ? VersionParser.Parse(d, sections, table, (int)count)
+            ? VersionParser.Parse(d, sections, table, (int)count, problems)
             : (null, new Dictionary<int, string>());
 
         var symbols = new ElfSymbol[count];

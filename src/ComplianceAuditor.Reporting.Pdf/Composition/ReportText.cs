@@ -5,7 +5,7 @@ using ComplianceAuditor.Reporting.Model;
 namespace ComplianceAuditor.Reporting.Pdf.Composition;
 
 /// <summary>
-/// Turns report values into printed text. Everything from the report passes through <see cref="DisplayText.Sanitize"/>:
+/// Turns report values into printed text. Everything from the report passes through <see cref="DisplayText.Sanitize(string, int)"/>:
 /// paths, messages and excerpts come from the firmware and may hold control characters or bidi overrides.
 /// </summary>
 internal static class ReportText

@@ -97,7 +97,14 @@ public sealed class SarifReportWriter : IReportWriter
         {
             ids[input.Name] = new JsonObject
             {
-                ["description"] = new JsonObject { ["text"] = $"The {input.Kind} target '{input.Name}' (sha256 {input.Sha256})" },
+                // For a directory target the base is that directory; for a firmware file it is the folder holding the
+                // file, so the file itself is addressed as its own name relative to it.
+                ["description"] = new JsonObject
+                {
+                    ["text"] = input.Kind == "firmware"
+                        ? $"The folder that holds the firmware file '{input.Name}' (sha256 {input.Sha256})"
+                        : $"The {input.Kind} target '{input.Name}' (sha256 {input.Sha256})",
+                },
             };
         }
 

@@ -15,14 +15,24 @@ public static class DirectorySources
             return [];
         }
 
-        var files = Directory.EnumerateFiles(directory, "*", new EnumerationOptions
-            {
-                RecurseSubdirectories = true,
-                AttributesToSkip = FileAttributes.ReparsePoint,
-                IgnoreInaccessible = false,
-            })
-            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+        string[] files;
+        try
+        {
+            files = Directory.EnumerateFiles(directory, "*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = true,
+                    AttributesToSkip = FileAttributes.ReparsePoint,
+                    IgnoreInaccessible = false,
+                })
+                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new RuleLoadError(directory, $"rule folder cannot be read: {Core.Text.IoErrors.Describe(e)}"));
+            return [];
+        }
 
         var sources = new List<DataFileSource>();
         foreach (var file in files)
@@ -36,11 +46,14 @@ public static class DirectorySources
                     continue;
                 }
 
-                sources.Add(new DataFileSource(display, File.ReadAllText(file), BuiltIn: false));
+                sources.Add(new DataFileSource(display, File.ReadAllText(file), BuiltIn: false)
+                {
+                    HashPath = "user/" + Path.GetRelativePath(directory, file).Replace('\\', '/'),
+                });
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.Add(new RuleLoadError($"{display}:1:1", $"cannot read file: {e.Message}"));
+                errors.Add(new RuleLoadError($"{display}:1:1", $"cannot read file: {Core.Text.IoErrors.Describe(e)}"));
             }
         }
 

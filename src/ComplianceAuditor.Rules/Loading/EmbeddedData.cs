@@ -9,9 +9,10 @@ public static class EmbeddedData
 
     public static IReadOnlyList<DataFileSource> BuiltInSources() =>
         Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("rules/", StringComparison.Ordinal))
+            .Where(n => n.StartsWith("rules/", StringComparison.Ordinal) || n.StartsWith("rules\\", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(n => new DataFileSource(n, Read(n), BuiltIn: true))
+            // RecursiveDir gives backslashes when the tool is built on Windows; names are paths with '/' everywhere.
+            .Select(n => new DataFileSource(n.Replace('\\', '/'), Read(n), BuiltIn: true))
             .ToArray();
 
     public static string RulesSchema => Read("schemas/rules-schema.json");

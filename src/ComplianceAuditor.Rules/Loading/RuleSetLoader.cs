@@ -62,7 +62,7 @@ public sealed class RuleSetLoader
 
     /// <summary>Rules have a <c>check</c>; schemes list <c>provisions</c> (which rules may also map to); the catalog lists <c>checks</c>.</summary>
     public static DataFileKind Classify(YMapping doc) =>
-        doc.Has("check") ? DataFileKind.Rule
+        doc.Has("check") || doc.Get("id") is YScalar { Value: var id } && id.StartsWith("CMP", StringComparison.Ordinal) ? DataFileKind.Rule
         : doc.Has("provisions") ? DataFileKind.Scheme
         : doc.Has("checks") ? DataFileKind.Catalog
         : DataFileKind.Rule;
@@ -125,9 +125,9 @@ public sealed class RuleSetLoader
     private static string HashOf(IEnumerable<DataFileSource> sources)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var s in sources.OrderBy(s => s.DisplayPath, StringComparer.Ordinal))
+        foreach (var s in sources.OrderBy(s => s.HashPath, StringComparer.Ordinal))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(s.DisplayPath + "\0" + s.Text.ReplaceLineEndings("\n") + "\0"));
+            sha.AppendData(Encoding.UTF8.GetBytes(s.HashPath + "\0" + s.Text.ReplaceLineEndings("\n") + "\0"));
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

@@ -31,8 +31,20 @@ public sealed class SchemaValidator
 
         return errors
             .DistinctBy(e => e.ToString())
-            .OrderBy(e => e.Location, StringComparer.Ordinal)
+            .OrderBy(e => Position(e.Location))
+            .ThenBy(e => e.Message, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>(line, column) of a <c>file:line:column</c> location, so line 10 sorts after line 9.</summary>
+    private static (int, int) Position(string location)
+    {
+        var parts = location.Split(':');
+        return parts.Length >= 3
+            && int.TryParse(parts[^2], System.Globalization.CultureInfo.InvariantCulture, out var line)
+            && int.TryParse(parts[^1], System.Globalization.CultureInfo.InvariantCulture, out var column)
+            ? (line, column)
+            : (0, 0);
     }
 
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)

@@ -71,6 +71,9 @@ public static class YamlTreeReader
                 throw new DataFileException(Where(file, alias.Start), "aliases (*name) are not allowed in rule files");
             case NodeEvent { Anchor.IsEmpty: false } anchored:
                 throw new DataFileException(Where(file, anchored.Start), "anchors (&name) are not allowed in rule files");
+            case NodeEvent { Tag.IsEmpty: false } tagged when !(tagged is Scalar { Tag.Value: "!" }):
+                // Tags (!!str, !!binary, custom ones) would change how a value is read; rule files are plain data.
+                throw new DataFileException(Where(file, tagged.Start), $"YAML tags ({tagged.Tag.Value}) are not allowed in rule files");
             case Scalar scalar:
                 parser.MoveNext();
                 return new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Position(scalar.Start));
