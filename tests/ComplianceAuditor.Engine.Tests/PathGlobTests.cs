@@ -21,6 +21,11 @@ public sealed class PathGlobTests
     [InlineData("/SECURITY.md", "docs/SECURITY.md", false)]
     [InlineData("SECURITY.md", "docs/SECURITY.md", true)]
     [InlineData("etc/pass.wd", "etc/passXwd", false)]
+    [InlineData("etc/a**b", "etc/axxb", true)]
+    [InlineData("etc/a**b", "etc/a/x/b", false)]
+    [InlineData("etc/**", "etc/x/y/z", true)]
+    [InlineData("./etc/shadow", "etc/shadow", true)]
+    [InlineData("./etc/shadow", "x/etc/shadow", false)]
     public void Glob_matches_as_documented(string glob, string path, bool expected)
     {
         Assert.Equal(expected, new PathGlob(glob).IsMatch(path));

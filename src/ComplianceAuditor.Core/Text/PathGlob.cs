@@ -45,10 +45,16 @@ public sealed class PathGlob
             var c = glob[i];
             switch (c)
             {
-                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                // '**' crosses folders only as a whole path segment (as in .gitignore); inside a name it is a plain '*'.
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*' && (i == 0 || glob[i - 1] == '/'):
                     var slashFollows = i + 2 < glob.Length && glob[i + 2] == '/';
-                    sb.Append(slashFollows ? "(?:[^/]*/)*" : ".*");
+                    var atEnd = i + 2 == glob.Length;
+                    sb.Append(slashFollows ? "(?:[^/]*/)*" : atEnd ? ".*" : "[^/]*");
                     i += slashFollows ? 2 : 1;
+                    break;
+                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
+                    sb.Append("[^/]*");
+                    i++;
                     break;
                 case '*':
                     sb.Append("[^/]*");
