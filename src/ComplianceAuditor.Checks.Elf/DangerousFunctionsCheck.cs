@@ -6,8 +6,8 @@ namespace ComplianceAuditor.Checks.Elf;
 
 /// <summary>
 /// <c>elf-dangerous-functions</c>: the file imports none of the listed functions (<c>check.functions</c>: gets,
-/// strcpy, sprintf, system, popen...). The imports are the evidence. A statically linked file carries its C library
-/// inside, so what it calls cannot be told from symbols and the result is inconclusive.
+/// strcpy, sprintf, system, popen...). The imports are the evidence. A statically linked file imports nothing (its C
+/// library is inside it), so the rule does not apply to it, and says so.
 /// </summary>
 public sealed class DangerousFunctionsCheck : ElfCheck
 {
@@ -26,13 +26,13 @@ public sealed class DangerousFunctionsCheck : ElfCheck
             : throw new CheckParameterException("functions", "check.functions needs at least one function name");
     }
 
+    protected override string? NotApplicableReason(ElfFile file) =>
+        StandardNotApplicable(file) ?? (file.DynamicSymbols.Count == 0
+            ? "statically linked (no dynamic symbols): it imports nothing, and which C library functions it calls cannot be told from its symbols"
+            : null);
+
     protected override CheckOutcome Evaluate(ElfFile file, CheckContext context, object? configuration)
     {
-        if (file.DynamicSymbols.Count == 0)
-        {
-            return CheckOutcome.Inconclusive("statically linked (no dynamic symbols): the C library is inside the file, so which functions the program calls cannot be told from symbols");
-        }
-
         var functions = (HashSet<string>)configuration!;
         var used = file.Imports.Where(s => functions.Contains(s.Name)).DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
         return used.Length == 0

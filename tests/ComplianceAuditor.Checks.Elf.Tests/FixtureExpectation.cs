@@ -58,7 +58,7 @@ internal static class FixtureExpectation
         var cfi = e.GetProperty("cet").ValueKind != JsonValueKind.Null ? e.GetProperty("cet") : e.GetProperty("btiPac");
         yield return ("CMP1009", !linkable || cfi.ValueKind == JsonValueKind.Null ? Outcome.NotApplicable : cfi.GetBoolean() ? Outcome.Pass : Outcome.Fail);
         yield return ("CMP1010", !linkable ? Outcome.NotApplicable
-            : type == "static" ? Outcome.Inconclusive
+            : type == "static" ? Outcome.NotApplicable
             : dangerous.Length > 0 ? Outcome.Fail
             : Outcome.Pass);
     }

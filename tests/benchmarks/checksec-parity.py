@@ -97,17 +97,24 @@ CLASSES = {
         "read-only after start-up: full RELRO."),
     "pie-no-dt-debug": (
         "ours",
-        "ET_DYN executable (PT_INTERP and/or DF_1_PIE) without a DT_DEBUG entry. checksec calls every ET_DYN "
-        "without DT_DEBUG a 'DSO'; DT_DEBUG is only a debugger hook that some linkers or link modes (static-pie, "
-        "Go, some lld/mold setups) omit. The file is a position-independent executable."),
+        "ET_DYN executable with DF_1_PIE but without a DT_DEBUG entry. checksec calls every ET_DYN without DT_DEBUG "
+        "a 'DSO'; DT_DEBUG is only a debugger hook that some linkers or link modes omit. DF_1_PIE is what the "
+        "linker sets for -pie, so the file is a position-independent executable."),
+    "pie-runnable-library-without-soname": (
+        "checksec",
+        "ET_DYN with PT_INTERP but neither DF_1_PIE, DT_DEBUG nor SONAME: a plugin/module linked with -shared "
+        "and given an interpreter so that it can also be run (libcap's pam_cap.so prints its version). It is "
+        "loaded with dlopen (glibc refuses to dlopen DF_1_PIE objects), i.e. a shared library. checksec's 'DSO' "
+        "is right; our ElfFile.Kind takes 'interpreter and no SONAME' for a PIE, so CMP1004 passes it as an "
+        "executable instead of notApplicable (harmless for the verdict, wrong kind; see README)."),
     "pie-library-with-dt-debug": (
         "ours",
-        "A shared library (SONAME, no DF_1_PIE) that happens to carry DT_DEBUG; checksec's DT_DEBUG heuristic "
-        "calls it 'PIE enabled', we say notApplicable (shared library)."),
+        "A shared library (no PT_INTERP, no DF_1_PIE) that happens to carry DT_DEBUG; checksec's DT_DEBUG "
+        "heuristic calls it 'PIE enabled', we say notApplicable (shared library)."),
     "pie-executable-library": (
         "both (model difference)",
-        "An ET_DYN that is both a library (SONAME) and runnable (PT_INTERP, DT_DEBUG), e.g. libc.so.6-style. "
-        "checksec says PIE via DT_DEBUG, we treat SONAME + no DF_1_PIE as a library."),
+        "An ET_DYN that is both a library (SONAME) and runnable (PT_INTERP, DT_DEBUG, no DF_1_PIE). checksec says "
+        "PIE via DT_DEBUG, we treat SONAME + no DF_1_PIE as a library."),
     "fortify-exports-chk": (
         "ours",
         "The file DEFINES (exports) __*_chk functions, e.g. the C library itself or a sanitizer runtime. checksec "
@@ -210,8 +217,10 @@ def index_ours(report: dict) -> tuple[dict[str, dict[str, dict]], set[str], str]
 
 # --------------------------------------------------------------------------------------------------- checksec
 
+# checksec prints file names into its JSON without any escaping, so a name with a double quote or a backslash makes
+# the --dir output invalid. Entries are `}, "PATH": { "relro":"...",...`: take the path literally between them.
 ENTRY_RE = re.compile(
-    r'"(?P<path>(?:[^"\\]|\\.)*)": \{ "relro":"(?P<relro>[^"]*)","canary":"(?P<canary>[^"]*)",'
+    r'\}\s*,\s*"(?P<path>.*?)": \{ "relro":"(?P<relro>[^"]*)","canary":"(?P<canary>[^"]*)",'
     r'"nx":"(?P<nx>[^"]*)","pie":"(?P<pie>[^"]*)","rpath":"(?P<rpath>[^"]*)","runpath":"(?P<runpath>[^"]*)",'
     r'"symbols":"(?P<symbols>[^"]*)","fortify_source":"(?P<fortify_source>[^"]*)",'
     r'"fortified":"(?P<fortified>[^"]*)","fortify-able":"(?P<fortifyable>[^"]*)"')
@@ -235,7 +244,7 @@ def parse_checksec(text: str) -> tuple[dict[str, dict], str]:
         for m in ENTRY_RE.finditer(text):
             d = m.groupdict()
             d["fortify-able"] = d.pop("fortifyable")
-            path = d.pop("path").encode("utf-8", "surrogateescape").decode("unicode_escape", "replace")
+            path = d.pop("path")
             entries[path] = d
     return entries, how
 
@@ -244,7 +253,7 @@ def checksec_file(path: str) -> tuple[str, dict | None, str]:
     proc = subprocess.run(["checksec", f"--file={path}", "--output=json"], stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, check=False)
     text = proc.stdout.decode("utf-8", "surrogateescape")
-    entries, _ = parse_checksec(text)
+    entries, _ = parse_checksec("}, " + text.lstrip().removeprefix("{"))
     if len(entries) == 1:
         return path, next(iter(entries.values())), ""
     return path, None, re.sub(r"\x1b\[[0-9;]*m", "", text).strip()[:200]
@@ -316,11 +325,11 @@ def facts(path: str) -> dict:
         "symtab_section": bool(re.search(r"\]\s+\.symtab\s", out)),
         "dynsym_section": bool(re.search(r"\]\s+\.dynsym\s", out)),
     }
-    dyn_defined, dyn_undefined = set(), set()
-    for m in re.finditer(r"^\s*\d+:\s+\S+\s+\d+\s+\w+\s+\w+\s+\w+\s+(\S+)\s+(\S+)", out, re.M):
-        name = m.group(2).split("@")[0]
-        (dyn_undefined if m.group(1) == "UND" else dyn_defined).add(name)
-    f["dyn_defined"], f["dyn_undefined"] = dyn_defined, dyn_undefined
+    dyn = [(m.group(2).split("@")[0], m.group(1) != "UND") for m in re.finditer(
+        r"^\s*\d+:\s+\S+\s+\d+\s+\w+\s+\w+\s+\w+\s+(\S+)\s+(\S+)", out, re.M)]
+    f["dyn"] = dyn
+    f["dyn_defined"] = {n for n, d in dyn if d}
+    f["dyn_undefined"] = {n for n, d in dyn if not d}
     _facts_cache[path] = f
     return f
 
@@ -359,13 +368,8 @@ def our_value(prop: str, res: dict) -> str | None:
     elif prop in ("CANARY", "NX"):
         return {"pass": "yes", "fail": "no"}.get(o)
     elif prop == "PIE":
-        if o in ("pass", "fail"):
-            return {"pass": "yes", "fail": "no"}[o]
-        if o == "notApplicable":
-            if "a shared library" in why:
-                return "dso"
-            if "a relocatable object" in why or "a Linux kernel module" in why:
-                return "rel"
+        # notApplicable (shared library, .o, .ko) has no checksec equivalent: see documented()
+        return {"pass": "yes", "fail": "no"}.get(o)
     elif prop in ("RPATH", "RUNPATH"):
         if o in ("pass", "fail"):
             if why == "no RPATH or RUNPATH":
@@ -437,8 +441,11 @@ def classify(prop: str, cs_value: str, ours: str | None, res: dict, path: str) -
         return "relro-df1-now-only"
     if prop == "PIE":
         if cs_value == "dso" and ours == "yes" and not f["dt_debug"]:
-            return "pie-no-dt-debug"
-        if cs_value == "yes" and ours == "dso" and f["dt_debug"]:
+            if "PIE" in f["flags_1"]:
+                return "pie-no-dt-debug"
+            if f["interp"] and not f["soname"]:
+                return "pie-runnable-library-without-soname"
+        if cs_value == "yes" and "a shared library" in why and f["dt_debug"]:
             return "pie-executable-library" if f["interp"] else "pie-library-with-dt-debug"
     if prop == "NX" and cs_value == "yes" and ours == "no" and f["gnu_stack"] and "E" in f["gnu_stack"]:
         return "nx-exec-without-write"
@@ -462,6 +469,87 @@ def classify(prop: str, cs_value: str, ours: str | None, res: dict, path: str) -
     if prop == "CANARY" and "__stack_chk" in why:
         return "canary-defined-or-local"
     return "unclassified"
+
+
+# --------------------------------------------------------------------------------------------------- FORTIFY counts
+
+COUNT_CLASSES = {
+    "ours-list-newer-than-host-libc": (
+        "checksec (for this host)",
+        "We count imports of functions whose checked variant the host's C library does not have (strlcpy, "
+        "strlcat, wcslcpy, wcslcat: __*_chk since glibc 2.38). With no C library in the audited tree we count "
+        "against a built-in glibc 2.38+ list; checksec counts against the host libc (2.36 here), where these "
+        "imports come from libbsd and cannot be fortified."),
+    "checksec-strips-underscores": (
+        "ours",
+        "checksec strips every leading underscore from the file's dynamic symbol names (sed 's/_*//'), so imports "
+        "such as _longjmp or __stpcpy count as the fortifiable longjmp / stpcpy."),
+    "checksec-counts-exports": (
+        "ours",
+        "checksec counts DEFINED dynamic symbols (exports) that are named like fortifiable or checked functions; "
+        "we count only the file's imports (its calls)."),
+    "checksec-counts-duplicates": (
+        "ours",
+        "checksec counts lines of readelf output, so a name listed twice (two versions) counts twice; we count "
+        "distinct names."),
+    "static-binary": (
+        "documented mapping",
+        "No dynamic symbols (a static or static-pie binary): checksec reads only --dyn-syms and counts 0 / 0; we "
+        "count the functions linked in from .symtab (see the README for why that count is itself unreliable)."),
+    "unclassified": ("?", "No known explanation; look at the file."),
+}
+
+
+def host_libc_checked() -> set[str]:
+    """The checked functions (without the leading __) of the libc checksec's filecheck() compares against."""
+    for libc in ("/lib/libc.so.6", "/lib/libc.so.7", "/lib/libc.so", "/lib64/libc.so.6", "/lib/i386-linux-gnu/libc.so.6",
+                 "/lib/x86_64-linux-gnu/libc.so.6", "/lib/arm-linux-gnueabihf/libc.so.6",
+                 "/lib/aarch64-linux-gnu/libc.so.6"):
+        if os.path.exists(libc):
+            out = subprocess.run(["readelf", "-W", "-s", libc], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                 check=False).stdout.decode("utf-8", "replace")
+            return set(re.findall(r"__(\S*_chk)@@", out))
+    return set()
+
+
+def compare_fortify_counts(root: str, ours: dict, checksec: dict[str, dict], both: list[str]) -> dict:
+    """Informational: our fortified / fortifiable counts (from CMP1005's reason) against checksec's."""
+    chk = host_libc_checked()
+    plain = {c[:-4] for c in chk}
+    stats = collections.Counter()
+    differences = []
+    for rel in both:
+        m = re.search(r"(\d+) fortified, (\d+) unfortified fortifiable", reason(ours.get(rel, {}).get("CMP1005")))
+        if not m:
+            continue
+        fortified, fortifiable = int(m.group(1)), int(m.group(1)) + int(m.group(2))
+        cs_fortified, cs_fortifiable = int(checksec[rel]["fortified"]), int(checksec[rel]["fortify-able"])
+        stats["compared"] += 1
+        stats["fortifiedEqual"] += fortified == cs_fortified
+        stats["fortifiableEqual"] += fortifiable == cs_fortifiable
+        if fortified == cs_fortified and fortifiable == cs_fortifiable:
+            continue
+        f = facts(os.path.join(root, rel))
+        classes = set() if f["dyn"] else {"static-binary"}
+        seen = collections.Counter(n for n, _ in f["dyn"])
+        for name, defined in f["dyn"]:
+            stripped = name.lstrip("_")
+            counted_by_checksec = stripped in chk or stripped in plain
+            counted_by_us = not defined and (name in plain or (name.startswith("__") and name[2:] in chk))
+            if counted_by_checksec and defined:
+                classes.add("checksec-counts-exports")
+            elif counted_by_checksec and not counted_by_us and stripped != name:
+                classes.add("checksec-strips-underscores")
+            if counted_by_checksec and seen[name] > 1:
+                classes.add("checksec-counts-duplicates")
+        for name in f["dyn_undefined"]:
+            if name in ("strlcpy", "strlcat", "wcslcpy", "wcslcat") and f"{name}_chk" not in chk:
+                classes.add("ours-list-newer-than-host-libc")
+        differences.append({"file": rel, "ours": {"fortified": fortified, "fortifiable": fortifiable},
+                            "checksec": {"fortified": cs_fortified, "fortifiable": cs_fortifiable},
+                            "classes": sorted(classes) or ["unclassified"]})
+    return {"compared": stats["compared"], "fortifiedEqual": stats["fortifiedEqual"],
+            "fortifiableEqual": stats["fortifiableEqual"], "differences": differences}
 
 
 # --------------------------------------------------------------------------------------------------- compare
@@ -503,6 +591,7 @@ def compare(directory: str, ours: dict, ours_elf: set[str], checksec: dict[str, 
     return {
         "directory": directory,
         "filesCompared": len(both),
+        "fortifyCounts": compare_fortify_counts(root, ours, checksec, both),
         "onlyChecksec": sorted(set(checksec) - ours_elf),
         "onlyOurs": sorted(ours_elf - set(checksec)),
         "properties": {p: {"agree": stats[p]["agree"], "documented": stats[p]["documented"],
@@ -536,6 +625,20 @@ def print_summary(run: dict) -> None:
             print(f"  documented {p}: {n} x {label}")
         for label, n in sorted(s["skippedReasons"].items(), key=lambda kv: -kv[1]):
             print(f"  skipped    {p}: {n} x {label}")
+    fc = run["fortifyCounts"]
+    print(f"FORTIFY counts (informational, not in the table; files where we counted): fortified equal "
+          f"{fc['fortifiedEqual']}/{fc['compared']} ({pct(fc['fortifiedEqual'], fc['compared']).strip()}), "
+          f"fortifiable equal {fc['fortifiableEqual']}/{fc['compared']} "
+          f"({pct(fc['fortifiableEqual'], fc['compared']).strip()})")
+    by_class = collections.defaultdict(list)
+    for d in fc["differences"]:
+        by_class[" + ".join(d["classes"])].append(d)
+    for label, items in sorted(by_class.items(), key=lambda kv: -len(kv[1])):
+        print(f"  [{label}] {len(items)} file(s); right: "
+              + "; ".join(f"{c}: {COUNT_CLASSES[c][0]}" for c in label.split(" + ")))
+        for d in items:
+            print(f"    {d['file']}: ours {d['ours']['fortified']} fortified / {d['ours']['fortifiable']} fortifiable, "
+                  f"checksec {d['checksec']['fortified']} / {d['checksec']['fortifiable']}")
     by_prop = collections.defaultdict(lambda: collections.defaultdict(list))
     for d in run["disagreements"]:
         by_prop[d["property"]][d["class"]].append(d)
@@ -584,14 +687,22 @@ def main() -> int:
         run["checksec"] = info
         run["oursSeconds"] = round(ours_seconds, 1)
         print_summary(run)
-        print(f"checksec: {info.get('parse', 'per file')}; {info['seconds']:.1f} s"
-              + (f"; per-file fallback for {info['perFile']['files']} file(s), "
-                 f"{len(info['perFile']['failed'])} failed" if "perFile" in info else ""))
+        how = f"checksec --dir: {info['parse']}, {info['seconds']:.1f} s" if "parse" in info else "checksec --file"
+        if "perFile" in info:
+            pf = info["perFile"]
+            how += (f"; checksec --file run for {pf['files']} file(s) "
+                    f"({'all' if args.checksec_mode == 'file' else 'missing from the --dir output'}), "
+                    f"{pf['seconds']} s, {len(pf['failed'])} failed")
+        print(how + (f"; our audit {ours_seconds:.1f} s" if ours_seconds else ""))
+        for rel, error in (info.get("perFile") or {}).get("failed", {}).items():
+            print(f"  checksec --file failed on {rel}: {error}")
         runs.append(run)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"generated": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "classes": {
-                k: {"right": v[0], "why": v[1]} for k, v in CLASSES.items()}, "runs": runs}, f, indent=1)
+            json.dump({"generated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                       "classes": {k: {"right": v[0], "why": v[1]} for k, v in CLASSES.items()},
+                       "fortifyCountClasses": {k: {"right": v[0], "why": v[1]} for k, v in COUNT_CLASSES.items()},
+                       "runs": runs}, f, indent=1)
         print(f"\nwrote {args.json}")
     return 0
 
