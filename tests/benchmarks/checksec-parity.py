@@ -147,9 +147,12 @@ CLASSES = {
         "PT_GNU_STACK has the E flag but not W ('R E'); checksec only looks for the string 'RWE' and says NX "
         "enabled; the stack is still executable."),
     "rpath-empty": (
-        "ours",
-        "An empty DT_RPATH/DT_RUNPATH string ('[]' in readelf): checksec's `read -a` splits it into zero elements "
-        "and says none; we report the (empty, i.e. current-directory) entry."),
+        "checksec (on glibc)",
+        "A wholly empty DT_RPATH/DT_RUNPATH string ('[]' in readelf). checksec's `read -a` splits it into zero "
+        "elements and says none; we fail it as 'means the current directory'. glibc 2.36 ignores an empty "
+        "RPATH/RUNPATH string (verified: a program with RUNPATH '' does not load a library from its working "
+        "directory), so this is a false positive of ours on glibc. Empty ELEMENTS of a non-empty list ('/a::/b', "
+        "'/a:') do search the working directory; there both tools report the entry."),
     "unclassified": ("?", "No known explanation; look at the file."),
 }
 

@@ -37,7 +37,7 @@ need file file          # checksec needs it
 need find findutils
 need xargs findutils
 need awk mawk
-[[ -x /usr/bin/time ]] && /usr/bin/time -v true > /dev/null 2>&1 \
+[[ -x /usr/bin/time ]] && /usr/bin/time --version 2>&1 | grep -q 'GNU' \
   || missing+=("GNU time (/usr/bin/time -v) not found: install the Debian package 'time' (apt-get install -y time)")
 if ((${#missing[@]})); then
   printf 'hardening-benchmark: missing requirement(s):\n' >&2
