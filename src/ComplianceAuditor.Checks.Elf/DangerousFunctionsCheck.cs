@@ -27,7 +27,7 @@ public sealed class DangerousFunctionsCheck : ElfCheck
     }
 
     protected override string? NotApplicableReason(ElfFile file) =>
-        StandardNotApplicable(file) ?? (file.DynamicSymbols.Count == 0
+        StandardNotApplicable(file) ?? (!file.HasDynamicSymbols
             ? "statically linked (no dynamic symbols): it imports nothing, and which C library functions it calls cannot be told from its symbols"
             : null);
 

@@ -2,7 +2,8 @@ namespace ComplianceAuditor.Checks.Elf;
 
 /// <summary>
 /// The <c>__*_chk</c> functions glibc provides for FORTIFY_SOURCE. Used when the image carries no C library of its
-/// own to count against; otherwise <see cref="ImageLibc"/> reads that library's exports.
+/// own to count against; otherwise <see cref="ImageLibc"/> reads that library's exports. glibc 2.38's checked strlcpy
+/// family is left out: on older systems programs take strlcpy from libbsd, which has no checked variant.
 /// </summary>
 internal static class FortifiedFunctions
 {
@@ -16,11 +17,11 @@ internal static class FortifiedFunctions
         "__obstack_printf_chk", "__obstack_vprintf_chk", "__poll_chk", "__ppoll_chk", "__pread64_chk", "__pread_chk",
         "__printf_chk", "__ptsname_r_chk", "__read_chk", "__readlink_chk", "__readlinkat_chk", "__realpath_chk",
         "__recv_chk", "__recvfrom_chk", "__snprintf_chk", "__sprintf_chk", "__stpcpy_chk", "__stpncpy_chk",
-        "__strcat_chk", "__strcpy_chk", "__strlcat_chk", "__strlcpy_chk", "__strncat_chk", "__strncpy_chk",
+        "__strcat_chk", "__strcpy_chk", "__strncat_chk", "__strncpy_chk",
         "__swprintf_chk", "__syslog_chk", "__ttyname_r_chk", "__vasprintf_chk", "__vdprintf_chk", "__vfprintf_chk",
         "__vfwprintf_chk", "__vprintf_chk", "__vsnprintf_chk", "__vsprintf_chk", "__vswprintf_chk", "__vsyslog_chk",
         "__vwprintf_chk", "__wcpcpy_chk", "__wcpncpy_chk", "__wcrtomb_chk", "__wcscat_chk", "__wcscpy_chk",
-        "__wcslcat_chk", "__wcslcpy_chk", "__wcsncat_chk", "__wcsncpy_chk", "__wcsnrtombs_chk", "__wcsrtombs_chk",
+        "__wcsncat_chk", "__wcsncpy_chk", "__wcsnrtombs_chk", "__wcsrtombs_chk",
         "__wcstombs_chk", "__wctomb_chk", "__wmemcpy_chk", "__wmemmove_chk", "__wmempcpy_chk", "__wmemset_chk",
         "__wprintf_chk",
     };

@@ -25,15 +25,14 @@ public sealed class FortifyCheck : ElfCheck
             return CheckOutcome.NotApplicable($"the image's C library ({libc.Path}) provides no fortified functions, so FORTIFY_SOURCE cannot take effect");
         }
 
-        var table = file.DynamicSymbols.Count > 0 ? file.DynamicSymbols : file.Symbols;
-        if (table.Count == 0)
+        if (!file.HasDynamicSymbols)
         {
-            return CheckOutcome.Inconclusive("the file has no symbol table at all (a stripped static binary), so fortified calls cannot be counted");
+            // The C library is inside a static file, with its own __*_chk definitions next to the plain functions,
+            // so its symbols cannot show which calls the program itself makes.
+            return CheckOutcome.Inconclusive("statically linked: the C library's own fortified functions are inside the file, so the program's calls cannot be counted from symbols");
         }
 
-        // Dynamic files: what they import. Static files: the functions they contain, as checksec does.
-        var names = (file.DynamicSymbols.Count > 0 ? file.Imports : file.Symbols.Where(s => s.Type == ElfSymbol.SttFunc))
-            .Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var names = file.Imports.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var checkedSet = libc?.FortifiedExports ?? FortifiedFunctions.Glibc;
         var fortified = names.Where(checkedSet.Contains).Order(StringComparer.Ordinal).ToArray();
         var fortifiable = checkedSet.Select(FortifiedFunctions.Unfortified).OfType<string>().Where(names.Contains).Order(StringComparer.Ordinal).ToArray();

@@ -18,12 +18,13 @@ public sealed class StackCanaryCheck : ElfCheck
 
     protected override CheckOutcome Evaluate(ElfFile file, CheckContext context, object? configuration)
     {
-        if (file.DynamicSymbols.Count == 0 && file.Symbols.Count == 0)
+        if (!file.HasDynamicSymbols)
         {
-            return CheckOutcome.Inconclusive("the file has no symbol table at all (a stripped static binary), so a canary cannot be told from symbols");
+            // A static C library brings its own stack-protector support whether or not the program was built with it.
+            return CheckOutcome.Inconclusive("statically linked: the C library's own stack-protector support is inside the file either way, so symbols cannot show whether the program uses a canary");
         }
 
-        var found = file.DynamicSymbols.Concat(file.Symbols).FirstOrDefault(s => CanarySymbols.Contains(s.Name));
+        var found = file.DynamicSymbols.FirstOrDefault(s => CanarySymbols.Contains(s.Name));
         return found is not null
             ? CheckOutcome.Pass($"stack protector in use ({found.Name})", [ElfEvidence.Symbol(found, "the stack protector's runtime support")])
             : CheckOutcome.Fail("no stack protector: no reference to __stack_chk_fail or __stack_chk_guard", [], "no-canary");

@@ -65,9 +65,10 @@ public sealed class ElfFile
     {
         (ushort)ElfType.Relocatable => HasSection(".modinfo") || HasSection(".gnu.linkonce.this_module") ? ElfKind.KernelModule : ElfKind.Relocatable,
         (ushort)ElfType.Executable => ElfKind.Executable,
-        // DF_1_PIE is decisive when present. Without it, an interpreter means a program, unless the file also has a
-        // SONAME: glibc's libc.so.6 carries an interpreter so it can print its version, yet it is a library.
-        (ushort)ElfType.SharedObject => (Flags1 & ElfDynamicTags.Df1Pie) != 0 || (Interpreter is not null && SoName is null)
+        // DF_1_PIE is decisive when present. Without it (older linkers), a program has an interpreter and the
+        // debugger hook executables get (DT_DEBUG, or DT_MIPS_RLD_MAP on MIPS) and no SONAME: libc.so.6 and PAM
+        // modules carry an interpreter so they can print their version, yet they are libraries.
+        (ushort)ElfType.SharedObject => (Flags1 & ElfDynamicTags.Df1Pie) != 0 || (Interpreter is not null && SoName is null && HasDebuggerHook)
             ? ElfKind.PositionIndependentExecutable
             : ElfKind.SharedLibrary,
         (ushort)ElfType.Core => ElfKind.Core,
@@ -75,6 +76,15 @@ public sealed class ElfFile
     };
 
     public IEnumerable<string> Needed => DynamicStrings(ElfDynamicTags.Needed);
+
+    /// <summary>
+    /// True when the dynamic symbol table holds more than its null entry. A static-pie has a .dynsym with only the
+    /// null symbol: it imports nothing, like any static file.
+    /// </summary>
+    public bool HasDynamicSymbols => DynamicSymbols.Any(s => s.Index > 0);
+
+    /// <summary>DT_DEBUG (or MIPS's DT_MIPS_RLD_MAP / _REL): the slot the loader fills for debuggers, present in executables only.</summary>
+    private bool HasDebuggerHook => Dynamic.Any(e => e.Tag is ElfDynamicTags.Debug or 0x70000016 or 0x70000035);
 
     public string? SoName => DynamicStrings(ElfDynamicTags.SoName).FirstOrDefault();
 
@@ -98,9 +108,9 @@ public sealed class ElfFile
         : null;
 
     /// <summary>Undefined symbols the file needs from elsewhere (dynamic ones, else the static table's).</summary>
-    public IEnumerable<ElfSymbol> Imports => (DynamicSymbols.Count > 0 ? DynamicSymbols : Symbols).Where(s => s.IsImport);
+    public IEnumerable<ElfSymbol> Imports => (HasDynamicSymbols ? DynamicSymbols : Symbols).Where(s => s.IsImport);
 
-    public IEnumerable<ElfSymbol> Exports => (DynamicSymbols.Count > 0 ? DynamicSymbols : Symbols).Where(s => s.IsExport);
+    public IEnumerable<ElfSymbol> Exports => (HasDynamicSymbols ? DynamicSymbols : Symbols).Where(s => s.IsExport);
 
     public bool HasSection(string name) => Sections.Any(s => s.Name == name);
 
@@ -121,8 +131,10 @@ public sealed class ElfFile
 
     private IEnumerable<string> DynamicStrings(long tag) => Dynamic.Where(e => e.Tag == tag && e.Text is not null).Select(e => e.Text!);
 
+    /// <summary>The entries of RPATH or RUNPATH. A wholly empty string is ignored by the loader and yields none; an
+    /// empty element inside a list (<c>/a::/b</c>) is kept, because the loader reads it as the current directory.</summary>
     private string[] SplitPaths(long tag) =>
-        DynamicStrings(tag).SelectMany(p => p.Split(':')).ToArray();
+        DynamicStrings(tag).Where(p => p.Length > 0).SelectMany(p => p.Split(':')).ToArray();
 
     private static IReadOnlyList<ElfSymbol> ReadSymbols(ElfData data, IReadOnlyList<ElfSection> sections, uint type, List<ElfProblem> problems)
     {

@@ -34,15 +34,27 @@ public sealed class ElfKindTests
     }
 
     [Fact]
-    public void ET_DYN_with_an_interpreter_and_no_SONAME_is_a_position_independent_executable()
+    public void ET_DYN_with_an_interpreter_a_debugger_hook_and_no_SONAME_is_a_position_independent_executable()
     {
         var elf = new ElfBuilder { Type = (ushort)ElfType.SharedObject, BaseAddress = 0 }
             .Interpreter("/lib/ld-musl-armhf.so.1")
-            .Dynamic((ElfDynamicTags.Needed, "libc.so"))
+            .Dynamic((ElfDynamicTags.Needed, "libc.so"), (ElfDynamicTags.Debug, 0UL))
             .Build().Parse();
 
         Assert.Equal(0UL, elf.Flags1);
         Assert.Equal(ElfKind.PositionIndependentExecutable, elf.Kind);
+    }
+
+    [Fact]
+    public void ET_DYN_plugin_with_an_interpreter_but_no_debugger_hook_is_a_shared_library()
+    {
+        // Like pam_cap.so: runnable to print its version, yet loaded as a library.
+        var elf = new ElfBuilder { Type = (ushort)ElfType.SharedObject, BaseAddress = 0 }
+            .Interpreter("/lib64/ld-linux-x86-64.so.2")
+            .Dynamic((ElfDynamicTags.Needed, "libc.so.6"))
+            .Build().Parse();
+
+        Assert.Equal(ElfKind.SharedLibrary, elf.Kind);
     }
 
     [Fact]
