@@ -27,6 +27,16 @@ internal sealed class BytePattern
     /// <summary>The longest run of literal bytes, which the search looks for first.</summary>
     public int AnchorLength => _anchorLength;
 
+    /// <summary>The first bytes of the anchor: patterns that share them are searched for together.</summary>
+    public ReadOnlyMemory<byte> AnchorPrefix(int length) => _bytes.AsMemory(_anchorStart, Math.Min(length, _anchorLength));
+
+    /// <summary>Where a match would start if its anchor began at <paramref name="anchorOffset"/>.</summary>
+    public int StartFor(int anchorOffset) => anchorOffset - _anchorStart;
+
+    /// <summary>True when the whole pattern matches at <paramref name="start"/> (bounds checked).</summary>
+    public bool IsMatchAt(ReadOnlySpan<byte> data, int start) =>
+        start >= 0 && start + _bytes.Length <= data.Length && MatchesAt(data, start);
+
     public static BytePattern FromAscii(string name, string text) =>
         new(name, System.Text.Encoding.UTF8.GetBytes(text), new bool[System.Text.Encoding.UTF8.GetByteCount(text)]);
 

@@ -67,9 +67,22 @@ public sealed class BytePatternCheck : ICheck
         }
     }
 
+    /// <summary>Returns a rented buffer to the pool however the scan ends.</summary>
+    private readonly struct PooledBuffer(byte[] buffer) : IDisposable
+    {
+        public void Dispose() => System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+    }
+
     private sealed class Prepared(PathSelection paths, IReadOnlyList<BytePattern> patterns, int maxEvidence) : IPreparedCheck, ISelfTestable
     {
+        private const int PrefixLength = 4;
         private readonly int _overlap = patterns.Max(p => p.Length) - 1;
+
+        // Patterns whose anchors start with the same bytes ("-----BEGIN ...") are found with one search of that prefix.
+        private readonly (byte[] Prefix, BytePattern[] Members)[] _groups = patterns
+            .GroupBy(p => Convert.ToHexString(p.AnchorPrefix(PrefixLength).Span))
+            .Select(g => (g.First().AnchorPrefix(PrefixLength).ToArray(), g.ToArray()))
+            .ToArray();
 
         public bool Selects(Artifact artifact) => paths.Matches(artifact);
 
@@ -117,7 +130,9 @@ public sealed class BytePatternCheck : ICheck
         {
             var hits = new List<(BytePattern, long, string)>();
             using var stream = artifact.Content!.OpenRead();
-            var buffer = new byte[ChunkSize + _overlap];
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize + _overlap);
+            using var release = new PooledBuffer(rented);
+            var buffer = rented;
             int carried = 0;
             long bufferStart = 0, total = 0;
             while (true)
@@ -138,16 +153,22 @@ public sealed class BytePatternCheck : ICheck
 
                 var filled = carried + read;
                 var window = buffer.AsMemory(0, filled);
-                foreach (var pattern in patterns)
+                foreach (var (prefix, members) in _groups)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    // A match that ends inside the carried-over bytes was already found in the previous window.
-                    foreach (var start in pattern.FindAll(window).Where(s => s + pattern.Length > carried))
+                    var span = window.Span;
+                    for (int from = 0, at; (at = span[from..].IndexOf(prefix)) >= 0; from += at + 1)
                     {
-                        // Bounded so a file full of one pattern cannot grow the list without limit.
-                        if (hits.Count < MaxHits)
+                        var anchor = from + at;
+                        foreach (var pattern in members)
                         {
-                            hits.Add((pattern, bufferStart + start, Render(window.Span.Slice(start, pattern.Length))));
+                            var start = pattern.StartFor(anchor);
+                            // A match that ends inside the carried-over bytes was already found in the previous window;
+                            // the hit list is bounded so a file full of one pattern cannot grow it without limit.
+                            if (pattern.IsMatchAt(span, start) && start + pattern.Length > carried && hits.Count < MaxHits)
+                            {
+                                hits.Add((pattern, bufferStart + start, Render(span.Slice(start, pattern.Length))));
+                            }
                         }
                     }
                 }

@@ -8,7 +8,14 @@ namespace ComplianceAuditor.Checks.Content;
 /// </summary>
 public static class RegexFactory
 {
-    public static Regex Create(string pattern, bool ignoreCase, TimeSpan timeout)
+    // Building the automaton of a large pattern takes tens of milliseconds, and every rule is prepared twice (verified,
+    // then run); a Regex is immutable and safe to share between threads, so each distinct pattern is built once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool, TimeSpan), Regex> Cache = new();
+
+    public static Regex Create(string pattern, bool ignoreCase, TimeSpan timeout) =>
+        Cache.GetOrAdd((pattern, ignoreCase, timeout), key => Build(key.Item1, key.Item2, key.Item3));
+
+    private static Regex Build(string pattern, bool ignoreCase, TimeSpan timeout)
     {
         var options = RegexOptions.Multiline | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         try

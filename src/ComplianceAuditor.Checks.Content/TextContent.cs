@@ -10,22 +10,29 @@ internal static class TextContent
     {
         using var stream = artifact.Content!.OpenRead();
         var limit = (int)Math.Min(maxBytes, Math.Min(artifact.Size, int.MaxValue - 1));
-        var buffer = new byte[limit];
-        var read = 0;
-        while (read < limit)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, limit));
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var n = stream.Read(buffer, read, Math.Min(1 << 20, limit - read));
-            if (n == 0)
+            var read = 0;
+            while (read < limit)
             {
-                break;
+                cancellationToken.ThrowIfCancellationRequested();
+                var n = stream.Read(buffer, read, Math.Min(1 << 20, limit - read));
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
             }
 
-            read += n;
+            // Decoding replaces invalid sequences instead of throwing: a corrupt config file is still worth reading.
+            return (Encoding.UTF8.GetString(buffer, 0, read), artifact.Size > read);
         }
-
-        // Decoding replaces invalid sequences instead of throwing: a corrupt config file is still worth reading.
-        return (Encoding.UTF8.GetString(buffer, 0, read), artifact.Size > read);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>1-based line and column of a character index.</summary>

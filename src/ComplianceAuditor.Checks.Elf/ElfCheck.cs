@@ -61,7 +61,8 @@ public abstract class ElfCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            using var loaded = ElfLoader.Load(context.Artifact);
+            // Parsed once per artifact and shared by every ELF rule; the scratch disposes the mapping afterwards.
+            var loaded = context.Scratch.GetOrAdd("elf", () => ElfLoader.Load(context.Artifact));
             if (loaded.File is not { } file)
             {
                 return CheckOutcome.Inconclusive(loaded.Error!);

@@ -37,14 +37,26 @@ public sealed class AuditEngine
         var items = inventories.SelectMany(inv => rules.SelectMany(rule => Plan(rule, prepared[rule.Id], inv))).ToArray();
         var results = new ConcurrentBag<CheckResult>();
         var completed = 0;
+        foreach (var decided in items.Where(i => i.Decided is not null))
+        {
+            results.Add(ToResult(decided, decided.Decided!));
+            completed++;
+        }
 
+        // All rules of one artifact run together on one worker, sharing its scratch (a file parsed once, not once per rule).
+        var groups = items.Where(i => i.Decided is null).GroupBy(i => i.Artifact).ToArray();
         await Parallel.ForEachAsync(
-            items,
+            groups,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
-            (item, ct) =>
+            (group, ct) =>
             {
-                results.Add(ToResult(item, item.Decided ?? Evaluate(item, ct)));
-                progress?.Report(new EngineProgress(Interlocked.Increment(ref completed), items.Length));
+                using var scratch = new ArtifactScratch();
+                foreach (var item in group)
+                {
+                    results.Add(ToResult(item, Evaluate(item, scratch, ct)));
+                    progress?.Report(new EngineProgress(Interlocked.Increment(ref completed), items.Length));
+                }
+
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
@@ -144,13 +156,13 @@ public sealed class AuditEngine
             $"the file holds {artifact.Kind.ToString().ToLowerInvariant()} content where this rule reads {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}"),
     };
 
-    private CheckOutcome Evaluate(WorkItem item, CancellationToken cancellationToken)
+    private CheckOutcome Evaluate(WorkItem item, ArtifactScratch scratch, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             limit.CancelAfter(_options.CheckTimeout);
-            return item.Check!.Evaluate(new CheckContext(item.Inventory, item.Artifact, _options), limit.Token);
+            return item.Check!.Evaluate(new CheckContext(item.Inventory, item.Artifact, _options) { Scratch = scratch }, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

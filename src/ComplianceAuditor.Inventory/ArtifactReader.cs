@@ -45,7 +45,19 @@ internal static class ArtifactReader
     {
         using var stream = content.OpenRead();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            return Hash(stream, sha, buffer, cancellationToken);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static (ArtifactKind Kind, string Sha256) Hash(Stream stream, IncrementalHash sha, byte[] buffer, CancellationToken cancellationToken)
+    {
         var head = new byte[ContentSniffer.HeadBytes];
         var headLength = 0;
         int read;

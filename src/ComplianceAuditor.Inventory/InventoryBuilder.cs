@@ -38,6 +38,7 @@ public static class InventoryBuilder
     {
         var walk = new Walk(target, options, cancellationToken);
         walk.Run();
+        walk.DescribeAll();
         var files = walk.Files;
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var root = new Artifact
@@ -75,6 +76,7 @@ public static class InventoryBuilder
     private sealed class Walk(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
         private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+        private readonly List<(string Local, string Path, string Rel)> _toDescribe = [];
 
         public List<Artifact> Files { get; } = [];
 
@@ -143,14 +145,29 @@ public static class InventoryBuilder
                 return true;
             }
 
-            if (Files.Count >= options.MaxFiles)
+            if (Files.Count + _toDescribe.Count >= options.MaxFiles)
             {
                 Incomplete(string.Create(CultureInfo.InvariantCulture, $"stopped after {options.MaxFiles} files (the file limit); the rest was not read"));
                 return false;
             }
 
-            Add(ArtifactReader.Describe(entry.FullName, Unique($"{target.Name}/{entryRel}"), entryRel, target.Name, target.Name, cancellationToken));
+            _toDescribe.Add((entry.FullName, Unique($"{target.Name}/{entryRel}"), entryRel));
             return true;
+        }
+
+        /// <summary>
+        /// Hashes and sniffs the listed files on every core: reading and hashing is most of an inventory's time, and
+        /// the result is sorted afterwards, so the order in which files finish does not matter.
+        /// </summary>
+        public void DescribeAll()
+        {
+            var described = new Artifact[_toDescribe.Count];
+            Parallel.For(0, _toDescribe.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var (local, path, rel) = _toDescribe[i];
+                described[i] = ArtifactReader.Describe(local, path, rel, target.Name, target.Name, cancellationToken);
+            });
+            Files.AddRange(described);
         }
 
         private void Add(Artifact artifact) => Files.Add(artifact);

@@ -12,6 +12,7 @@ namespace ComplianceAuditor.Core.Text;
 public sealed class PathGlob
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
     private readonly Regex _regex;
 
     public PathGlob(string pattern)
@@ -27,7 +28,8 @@ public sealed class PathGlob
         }
 
         // Built from our own translation with no nested quantifiers, so the non-backtracking engine always accepts it.
-        _regex = new Regex("^" + Translate(normalized) + "$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+        // Shared per translated pattern: the same globs recur across rules and runs of the verifier and the engine.
+        _regex = Compiled.GetOrAdd("^" + Translate(normalized) + "$", p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout));
     }
 
     public string Pattern { get; }
