@@ -40,8 +40,9 @@ Documented mappings (our model differs on purpose; not counted as disagreements)
   * Relocatable objects, kernel modules, core dumps and files without program headers: every load-time property
     (NX, RELRO, canary, FORTIFY) is notApplicable for us ("hardening is decided when it is linked"); checksec
     answers "no" for NX/RELRO (there is no program header to find) and greps the symbols for canary/FORTIFY.
-  * Stripped static binaries (no .symtab, no .dynsym): canary and FORTIFY cannot be told from symbols, so we say
-    inconclusive; checksec says "no" because its grep finds nothing. RELRO of a static binary without section
+  * Static binaries (including static-pie): the static C library carries __stack_chk_fail and its own __*_chk
+    definitions whether or not the program was built with them, so canary and FORTIFY cannot be told from symbols
+    and we say inconclusive; checksec answers from what its grep finds. RELRO of a static binary without section
     headers is inconclusive for us too.
   * RELRO of static binaries: a static binary has no dynamic section, so checksec (which greps `readelf -d` for
     BIND_NOW) calls every static binary with PT_GNU_RELRO "partial". We check instead whether .got/.got.plt lie
@@ -356,7 +357,9 @@ def not_loaded(result: dict | None) -> bool:
 
 
 def stripped_static(result: dict | None) -> bool:
-    return outcome(result) == "inconclusive" and "no symbol table at all" in reason(result)
+    # Any static file: its C library brings __stack_chk_fail and __*_chk definitions whether or not the program
+    # uses them, so our canary and FORTIFY rules are inconclusive on static files (checksec answers from symbols).
+    return outcome(result) == "inconclusive" and "statically linked" in reason(result)
 
 
 def our_value(prop: str, res: dict) -> str | None:
@@ -421,8 +424,8 @@ def documented(prop: str, cs_value: str, res: dict, path: str) -> str | None:
             return "PIE of a relocatable object / kernel module: checksec 'rel', ours notApplicable"
     if prop in ("RELRO", "NX", "CANARY", "FORTIFY", "SYMBOLS") and not_loaded(r):
         return "not a loaded program or library (.o, .ko, core, no program headers): ours notApplicable"
-    if prop in ("CANARY", "FORTIFY") and stripped_static(r) and cs_value.startswith("no"):
-        return "stripped static binary: no symbols, ours inconclusive, checksec 'no'"
+    if prop in ("CANARY", "FORTIFY") and stripped_static(r):
+        return "static binary: the C library's own canary and __*_chk code is inside it, ours inconclusive"
     if prop == "RELRO" and o == "inconclusive" and "statically linked without section headers" in why:
         return "static binary without section headers: ours inconclusive"
     if prop == "RELRO" and cs_value == "partial" and "statically linked" in why:
