@@ -62,7 +62,7 @@ public abstract class ElfCheck : ICheck
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
             // Parsed once per artifact and shared by every ELF rule; the scratch disposes the mapping afterwards.
-            var loaded = context.Scratch.GetOrAdd("elf", () => ElfLoader.Load(context.Artifact));
+            var loaded = context.Scratch.GetOrAdd("elf", () => ElfLoader.Load(context.Artifact, ArtifactBytes.Mapped(context)));
             if (loaded.File is not { } file)
             {
                 return CheckOutcome.Inconclusive(loaded.Error!);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAuditor.Core.IO;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Elf;
 
@@ -27,14 +28,18 @@ internal sealed class ElfLoader : IDisposable
     /// <summary>Why the artifact could not be read as ELF at all.</summary>
     public string? Error { get; }
 
-    public static ElfLoader Load(Artifact artifact)
+    public static ElfLoader Load(Artifact artifact, ReadOnlyMemory<byte>? mapped = null)
     {
         ArgumentNullException.ThrowIfNull(artifact);
         MappedBytes? mapping = null;
         try
         {
             ReadOnlyMemory<byte> bytes;
-            if (artifact.Content?.LocalPath is { } path)
+            if (mapped is { } shared)
+            {
+                bytes = shared;
+            }
+            else if (artifact.Content?.LocalPath is { } path)
             {
                 mapping = MappedBytes.Open(path);
                 bytes = mapping.Memory;

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.IO;
 using ComplianceAuditor.Elf.Tests.Building;
 using ComplianceAuditor.Tests.Shared;
 

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.IO;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ComplianceAuditor.Elf.Tests.Building;

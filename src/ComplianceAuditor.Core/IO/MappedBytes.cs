@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.MemoryMappedFiles;
 
-namespace ComplianceAuditor.Elf;
+namespace ComplianceAuditor.Core.IO;
 
 /// <summary>
 /// A file mapped read-only into memory and exposed as <see cref="ReadOnlyMemory{T}"/>, so large binaries are read
