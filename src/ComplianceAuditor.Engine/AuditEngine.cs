@@ -44,7 +44,7 @@ public sealed class AuditEngine
         }
 
         // All rules of one artifact run together on one worker, sharing its scratch (a file parsed once, not once per rule).
-        var groups = items.Where(i => i.Decided is null).GroupBy(i => i.Artifact).ToArray();
+        var groups = items.Where(i => i.Decided is null).GroupBy(i => i.Artifact.Path, StringComparer.Ordinal).ToArray();
         await Parallel.ForEachAsync(
             groups,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
