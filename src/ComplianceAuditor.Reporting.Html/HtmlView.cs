@@ -9,18 +9,11 @@ namespace ComplianceAuditor.Reporting.Html;
 /// </summary>
 public sealed class HtmlView
 {
-    private static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
-
     public HtmlView(AuditReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         Report = report;
-        Findings = report.Results
-            .Where(r => r.Outcome == "fail")
-            .OrderBy(r => Array.IndexOf(SeverityOrder, r.Severity))
-            .ThenBy(r => r.RuleId, StringComparer.Ordinal)
-            .ThenBy(r => r.Artifact, StringComparer.Ordinal)
-            .ToArray();
+        Findings = ReportFindings.Failures(report.Results);
         Rules = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         GeneratedAt = report.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
     }
@@ -36,13 +29,7 @@ public sealed class HtmlView
 
     public IReadOnlyList<string> Outcomes { get; } = ["pass", "fail", "notApplicable", "inconclusive", "error"];
 
-    public IReadOnlyDictionary<string, string> Words { get; } = new Dictionary<string, string>
-    {
-        ["pass"] = "PASS",
-        ["fail"] = "FAIL",
-        ["notApplicable"] = "NOT APPLICABLE",
-        ["inconclusive"] = "INCONCLUSIVE",
-        ["notAssessed"] = "NOT ASSESSED",
-        ["error"] = "ERROR",
-    };
+    /// <summary>Display words for outcomes and verdicts (<c>notApplicable</c> to <c>NOT APPLICABLE</c>), for Liquid lookups.</summary>
+    public IReadOnlyDictionary<string, string> Words { get; } =
+        new[] { "pass", "fail", "notApplicable", "inconclusive", "notAssessed", "error" }.ToDictionary(w => w, Names.Display);
 }

@@ -10,13 +10,11 @@ namespace ComplianceAuditor.Cli.Audit;
 internal static class AuditSummary
 {
     private const int MaxListed = 15;
-    private static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
 
     public static void Print(AuditReport report, IReadOnlyList<string> written, CliConsole console)
     {
         var outcomes = string.Join(", ", report.Summary.Outcomes.Select(o => $"{Names.Display(o.Key).ToLowerInvariant()} {o.Value}"));
-        var failures = report.Results.Where(r => r.Outcome == "fail")
-            .OrderBy(r => Array.IndexOf(SeverityOrder, r.Severity)).ThenBy(r => r.RuleId, StringComparer.Ordinal).ToArray();
+        var failures = ReportFindings.Failures(report.Results);
 
         if (console.Rich)
         {
@@ -31,9 +29,9 @@ internal static class AuditSummary
                 console.Line($"FAIL {f.Severity,-8} {f.RuleId} {DisplayText.Sanitize(f.Artifact, 400)}: {DisplayText.Sanitize(f.Message, 400)}");
             }
 
-            if (failures.Length > MaxListed)
+            if (failures.Count > MaxListed)
             {
-                console.Line(string.Create(CultureInfo.InvariantCulture, $"... and {failures.Length - MaxListed} more failure(s) in the reports"));
+                console.Line(string.Create(CultureInfo.InvariantCulture, $"... and {failures.Count - MaxListed} more failure(s) in the reports"));
             }
 
             foreach (var s in report.Schemes)
@@ -48,10 +46,10 @@ internal static class AuditSummary
         }
     }
 
-    private static void PrintRich(AuditReport report, ResultEntry[] failures, string outcomes, CliConsole console)
+    private static void PrintRich(AuditReport report, IReadOnlyList<ResultEntry> failures, string outcomes, CliConsole console)
     {
         console.Ansi.MarkupLine($"[bold]Results:[/] {Markup.Escape(outcomes)}");
-        if (failures.Length > 0)
+        if (failures.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).Title("Failures");
             table.AddColumn("Severity").AddColumn("Rule").AddColumn("Artifact").AddColumn("Message");

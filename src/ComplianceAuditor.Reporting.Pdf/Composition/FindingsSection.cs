@@ -6,12 +6,7 @@ namespace ComplianceAuditor.Reporting.Pdf.Composition;
 /// <summary>Every failed result, most severe first, with the first piece of evidence for each.</summary>
 internal static class FindingsSection
 {
-    public static IReadOnlyList<ResultEntry> Order(IEnumerable<ResultEntry> results) => results
-        .Where(r => r.Outcome == "fail")
-        .OrderBy(r => ReportText.SeverityRank(r.Severity))
-        .ThenBy(r => r.RuleId, StringComparer.Ordinal)
-        .ThenBy(r => r.Artifact, StringComparer.Ordinal)
-        .ToArray();
+    public static IReadOnlyList<ResultEntry> Order(IEnumerable<ResultEntry> results) => ReportFindings.Failures(results);
 
     public static void Compose(FlowLayout flow, AuditReport report, ReportStyles styles)
     {

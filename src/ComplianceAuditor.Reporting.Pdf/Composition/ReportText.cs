@@ -10,8 +10,6 @@ namespace ComplianceAuditor.Reporting.Pdf.Composition;
 /// </summary>
 internal static class ReportText
 {
-    public static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
-
     public static string Safe(string? value, int maxLength = 200) =>
         value is null ? string.Empty : DisplayText.Sanitize(value, maxLength);
 
@@ -24,12 +22,6 @@ internal static class ReportText
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Percent(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + " %";
-
-    public static int SeverityRank(string severity)
-    {
-        var index = Array.IndexOf(SeverityOrder, severity);
-        return index < 0 ? SeverityOrder.Length : index;
-    }
 
     /// <summary>Message, then the reason when it adds something.</summary>
     public static string MessageAndReason(ResultEntry result)

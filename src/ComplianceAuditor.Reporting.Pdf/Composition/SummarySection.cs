@@ -92,8 +92,8 @@ internal static class SummarySection
         flow.Space(10);
 
         var severities = new TableLayout([new("Severity", 3), new("Failures", 2, AlignRight: true)], styles.Cell, styles.CellBold, width);
-        var ordered = ReportText.SeverityOrder
-            .Concat(report.Summary.FailuresBySeverity.Keys.Except(ReportText.SeverityOrder).Order(StringComparer.Ordinal));
+        var ordered = ReportFindings.SeverityOrder
+            .Concat(report.Summary.FailuresBySeverity.Keys.Except(ReportFindings.SeverityOrder).Order(StringComparer.Ordinal));
         foreach (var severity in ordered)
         {
             severities.AddRow(

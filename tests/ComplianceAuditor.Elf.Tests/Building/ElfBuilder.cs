@@ -2,24 +2,6 @@ using System.Text;
 
 namespace ComplianceAuditor.Elf.Tests.Building;
 
-/// <summary>A symbol for <see cref="ElfBuilder.DynamicSymbols"/> or <see cref="ElfBuilder.Symbols"/>.</summary>
-/// <param name="Section">The defining section's name, <c>*ABS*</c> for SHN_ABS, or null for an undefined symbol.</param>
-/// <param name="VersionIndex">The raw <c>.gnu.version</c> value (bit 15 marks a hidden version).</param>
-internal sealed record SymbolSpec(
-    string Name,
-    string? Section = null,
-    byte Type = ElfSymbol.SttFunc,
-    byte Binding = ElfSymbol.StbGlobal,
-    ulong Value = 0,
-    ulong Size = 0,
-    ushort VersionIndex = 0);
-
-/// <summary>One Verneed entry: a needed file and the versions it must provide, each with its version index.</summary>
-internal sealed record VersionNeed(string File, params (string Name, ushort Index)[] Versions);
-
-/// <summary>One Verdef entry.</summary>
-internal sealed record VersionDef(ushort Index, string Name, ushort Flags = 0);
-
 /// <summary>
 /// Builds small, valid ELF images in memory: either class, either byte order, with named sections, program headers
 /// that cover sections, a dynamic section with its string table, dynamic symbols with GNU versions, notes and
@@ -27,7 +9,7 @@ internal sealed record VersionDef(ushort Index, string Name, ushort Flags = 0);
 /// section headers. Every allocated section's address is <see cref="BaseAddress"/> plus its file offset, and one
 /// PT_LOAD maps the whole file, so addresses in the dynamic section resolve the way a loader would resolve them.
 /// </summary>
-internal sealed class ElfBuilder(bool is64 = true, bool bigEndian = false)
+internal sealed partial class ElfBuilder(bool is64 = true, bool bigEndian = false)
 {
     public const uint ShfWrite = 1;
     public const uint ShfAlloc = 2;
@@ -176,74 +158,6 @@ internal sealed class ElfBuilder(bool is64 = true, bool bigEndian = false)
         return Section(".comment", ElfSection.ShtProgBits, w.ToArray(), 0x30, entrySize: 1);
     }
 
-    /// <summary><c>.dynsym</c> (after the null symbol), <c>.gnu.version</c> and, when given, <c>.gnu.version_r</c> and <c>.gnu.version_d</c>.</summary>
-    public ElfBuilder DynamicSymbols(IReadOnlyList<SymbolSpec> symbols, IReadOnlyList<VersionNeed>? needs = null, IReadOnlyList<VersionDef>? defs = null)
-    {
-        EnsureDynstr();
-        var names = symbols.Select(s => _dynstr.Add(s.Name)).ToArray();
-        AddSection(new SectionSpec(".dynsym", ElfSection.ShtDynSym, ShfAlloc, ".dynstr", 1, SymbolSize, (ulong)WordSize,
-            r => SymbolTable(symbols, names, r)));
-        AddSection(new SectionSpec(".gnu.version", ElfSection.ShtGnuVerSym, ShfAlloc, ".dynsym", 0, 2, 2, _ =>
-        {
-            var w = Writer().U16(0);
-            foreach (var s in symbols)
-            {
-                w.U16(s.VersionIndex);
-            }
-
-            return w.ToArray();
-        }));
-        if (needs is { Count: > 0 })
-        {
-            var files = needs.Select(n => (File: _dynstr.Add(n.File), Versions: n.Versions.Select(v => (Name: _dynstr.Add(v.Name), v.Index, Hash: ElfHash(v.Name))).ToArray())).ToArray();
-            AddSection(new SectionSpec(".gnu.version_r", ElfSection.ShtGnuVerNeed, ShfAlloc, ".dynstr", (uint)needs.Count, 0, 4, _ =>
-            {
-                var w = Writer();
-                for (var i = 0; i < files.Length; i++)
-                {
-                    var (file, versions) = files[i];
-                    var next = i == files.Length - 1 ? 0u : (uint)(16 + (16 * versions.Length));
-                    w.U16(1).U16((ushort)versions.Length).U32((uint)file).U32(16).U32(next);
-                    for (var j = 0; j < versions.Length; j++)
-                    {
-                        w.U32(versions[j].Hash).U16(0).U16(versions[j].Index).U32((uint)versions[j].Name).U32(j == versions.Length - 1 ? 0u : 16u);
-                    }
-                }
-
-                return w.ToArray();
-            }));
-        }
-
-        if (defs is { Count: > 0 })
-        {
-            var entries = defs.Select(d => (d.Index, d.Flags, Name: _dynstr.Add(d.Name), Hash: ElfHash(d.Name))).ToArray();
-            AddSection(new SectionSpec(".gnu.version_d", ElfSection.ShtGnuVerDef, ShfAlloc, ".dynstr", (uint)defs.Count, 0, 4, _ =>
-            {
-                var w = Writer();
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    var e = entries[i];
-                    w.U16(1).U16(e.Flags).U16(e.Index).U16(1).U32(e.Hash).U32(20).U32(i == entries.Length - 1 ? 0u : 28u);
-                    w.U32((uint)e.Name).U32(0);
-                }
-
-                return w.ToArray();
-            }));
-        }
-
-        return this;
-    }
-
-    /// <summary><c>.symtab</c> and <c>.strtab</c> (after the null symbol).</summary>
-    public ElfBuilder Symbols(IReadOnlyList<SymbolSpec> symbols)
-    {
-        var names = symbols.Select(s => _strtab.Add(s.Name)).ToArray();
-        var locals = 1 + symbols.TakeWhile(s => s.Binding == ElfSymbol.StbLocal).Count();
-        AddSection(new SectionSpec(".symtab", ElfSection.ShtSymTab, 0, ".strtab", (uint)locals, SymbolSize, (ulong)WordSize,
-            r => SymbolTable(symbols, names, r)));
-        return AddSection(new SectionSpec(".strtab", ElfSection.ShtStrTab, 0, null, 0, 0, 1, _ => _strtab.ToArray()));
-    }
-
     public BuiltElf Build()
     {
         var ehsize = Is64 ? 64 : 52;
@@ -330,25 +244,6 @@ internal sealed class ElfBuilder(bool is64 = true, bool bigEndian = false)
         return new BuiltElf(w.ToArray(), Is64, BigEndian, sections, segments.Count);
     }
 
-    /// <summary>The SysV ELF hash of a name (vna_hash, vd_hash).</summary>
-    public static uint ElfHash(string name)
-    {
-        uint h = 0;
-        foreach (var c in Encoding.UTF8.GetBytes(name))
-        {
-            h = (h << 4) + c;
-            var g = h & 0xf0000000;
-            if (g != 0)
-            {
-                h ^= g >> 24;
-            }
-
-            h &= ~g;
-        }
-
-        return h;
-    }
-
     private ulong SymbolSize => Is64 ? 24UL : 16UL;
 
     private ElfWriter Writer() => new(Is64, BigEndian);
@@ -367,32 +262,6 @@ internal sealed class ElfBuilder(bool is64 = true, bool bigEndian = false)
         }
     }
 
-    private byte[] SymbolTable(IReadOnlyList<SymbolSpec> symbols, int[] names, Resolver r)
-    {
-        var w = Writer().Zeros((int)SymbolSize);
-        for (var i = 0; i < symbols.Count; i++)
-        {
-            var s = symbols[i];
-            var shndx = s.Section switch
-            {
-                null => ElfSymbol.ShnUndef,
-                "*ABS*" => ElfSymbol.ShnAbs,
-                _ => (ushort)r.Index(s.Section),
-            };
-            var info = (byte)((s.Binding << 4) | s.Type);
-            if (Is64)
-            {
-                w.U32((uint)names[i]).U8(info).U8(0).U16(shndx).U64(s.Value).U64(s.Size);
-            }
-            else
-            {
-                w.U32((uint)names[i]).U32((uint)s.Value).U32((uint)s.Size).U8(info).U8(0).U16(shndx);
-            }
-        }
-
-        return w.ToArray();
-    }
-
     private sealed record SectionSpec(string Name, uint Type, ulong Flags, string? Link, uint Info, ulong EntrySize, ulong Align, Func<Resolver, byte[]> Content);
 
     private sealed record SegmentSpec(uint Type, uint Flags, string? Section, ulong Align);
@@ -408,27 +277,4 @@ internal sealed class ElfBuilder(bool is64 = true, bool bigEndian = false)
         /// <summary>sh_info of the section (the entry count of version tables).</summary>
         public ulong Count(string section) => sections[index[section]].Info;
     }
-}
-
-/// <summary>A string table under construction: starts with the empty string, shares repeated strings.</summary>
-internal sealed class StringTable
-{
-    private readonly ElfWriter _bytes = new ElfWriter(true, false).U8(0);
-    private readonly Dictionary<string, int> _offsets = new(StringComparer.Ordinal) { [""] = 0 };
-
-    public int Length => _bytes.Length;
-
-    public int Add(string value)
-    {
-        if (!_offsets.TryGetValue(value, out var offset))
-        {
-            offset = _bytes.Length;
-            _offsets[value] = offset;
-            _bytes.CString(value);
-        }
-
-        return offset;
-    }
-
-    public byte[] ToArray() => _bytes.ToArray();
 }
