@@ -1,4 +1,5 @@
 using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Schemes;
 
 namespace ComplianceAuditor.Scoring;
@@ -24,9 +25,13 @@ public static class ProvisionJudge
     {
         ArgumentNullException.ThrowIfNull(provision);
         ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(context);
+        return JudgeLinked(provision, results.Where(r => IsLinked(schemeId, provision, r)).ToArray(), context);
+    }
 
-        var linked = results.Where(r => IsLinked(schemeId, provision, r)).ToArray();
+    /// <summary>Judges from the results already known to be linked to the provision, in their report order.</summary>
+    internal static ProvisionAssessment JudgeLinked(ProvisionDefinition provision, CheckResult[] linked, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var failed = linked.Where(r => r.Outcome == Outcome.Fail).ToArray();
         if (failed.Length > 0)
         {
@@ -81,10 +86,17 @@ public static class ProvisionJudge
     /// <summary>A result counts for a provision through a shared catalog id or the rule's explicit provision mapping.</summary>
     public static bool IsLinked(string schemeId, ProvisionDefinition provision, CheckResult result)
     {
-        ArgumentNullException.ThrowIfNull(provision);
         ArgumentNullException.ThrowIfNull(result);
-        return result.Rule.Catalog.Any(provision.Checks.Contains)
-            || result.Rule.Provisions.Any(p => p.Scheme == schemeId && p.Provision == provision.Id);
+        return IsLinked(schemeId, provision, result.Rule);
+    }
+
+    /// <summary>The same link, decided once per rule: every result of a rule shares it.</summary>
+    public static bool IsLinked(string schemeId, ProvisionDefinition provision, RuleDefinition rule)
+    {
+        ArgumentNullException.ThrowIfNull(provision);
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Catalog.Any(provision.Checks.Contains)
+            || rule.Provisions.Any(p => p.Scheme == schemeId && p.Provision == provision.Id);
     }
 
     private static bool CanExpect(string checkId, ScoringContext context)

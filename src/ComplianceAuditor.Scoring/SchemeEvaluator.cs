@@ -14,7 +14,8 @@ public static class SchemeEvaluator
     public static SchemeAssessment Evaluate(SchemeDefinition scheme, IReadOnlyList<CheckResult> results, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(scheme);
-        var provisions = scheme.Provisions.Select(p => ProvisionJudge.Judge(scheme.Id, p, results, context)).ToArray();
+        var index = new ResultIndex(results);
+        var provisions = scheme.Provisions.Select(p => ProvisionJudge.JudgeLinked(p, index.Linked(scheme.Id, p), context)).ToArray();
         var summary = Summarize(provisions);
         return new SchemeAssessment(scheme, provisions, summary, Rate(summary));
     }

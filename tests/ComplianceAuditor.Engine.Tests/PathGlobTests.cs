@@ -26,6 +26,15 @@ public sealed class PathGlobTests
     [InlineData("etc/**", "etc/x/y/z", true)]
     [InlineData("./etc/shadow", "etc/shadow", true)]
     [InlineData("./etc/shadow", "x/etc/shadow", false)]
+
+    // The literal pre-filter must not demand what "**/" or a brace group may leave out.
+    [InlineData("shadow", "shadow", true)]
+    [InlineData("**/shadow", "shadow", true)]
+    [InlineData("a/**/b", "a/b", true)]
+    [InlineData("lib/**/libc.so", "lib/libc.so", true)]
+    [InlineData("etc/{a,b}c.conf", "etc/bc.conf", true)]
+    [InlineData("etc/{a,b}c.conf", "etc/c.conf", false)]
+    [InlineData("etc/x}y", "etc/x}y", true)]
     public void Glob_matches_as_documented(string glob, string path, bool expected)
     {
         Assert.Equal(expected, new PathGlob(glob).IsMatch(path));

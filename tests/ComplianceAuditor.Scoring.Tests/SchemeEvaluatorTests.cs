@@ -59,4 +59,37 @@ public sealed class SchemeEvaluatorTests
         Assert.Equal("INCOMPLETE", assessment.Rating.Label);
         Assert.Equal(50.0, assessment.Rating.Score);
     }
+
+    [Fact]
+    public void Indexed_evaluation_links_the_same_results_in_report_order_as_judging_each_provision()
+    {
+        var scheme = new SchemeDefinition
+        {
+            Id = "s",
+            Title = "scheme",
+            ShortTitle = "s",
+            Version = "1",
+            Provisions = [Provision(["CHK-A-01"], id: "M-1"), Provision(["CHK-A-01", "CHK-B-01"], id: "M-2"), Provision(["CHK-B-01"], id: "M-3")],
+            Source = new SourceFile("s.yaml", new Dictionary<string, SourcePosition>()),
+        };
+
+        // Results of two rules interleaved, as the engine's (rule, artifact) order never produces but a caller might.
+        var results = Enumerable.Range(0, 12)
+            .Select(i => i % 3 == 0
+                ? Result("CHK-B-01", i % 2 == 0 ? Outcome.Fail : Outcome.Pass, "CMP9002", $"fs/b{i}")
+                : Result("CHK-A-01", i % 4 == 1 ? Outcome.Inconclusive : Outcome.Pass, "CMP9001", $"fs/a{i}"))
+            .ToArray();
+
+        var assessment = SchemeEvaluator.Evaluate(scheme, results, Firmware);
+
+        foreach (var judged in assessment.Provisions)
+        {
+            var direct = ProvisionJudge.Judge("s", judged.Provision, results, Firmware);
+            Assert.Equal(direct.Results.Select(r => r.Fingerprint), judged.Results.Select(r => r.Fingerprint));
+            Assert.Equal(direct.Verdict, judged.Verdict);
+            Assert.Equal(direct.Reasons, judged.Reasons);
+        }
+
+        Assert.Equal(12, assessment.Provisions[1].Results.Count);
+    }
 }

@@ -15,6 +15,9 @@ public sealed class PathGlob
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
     private readonly Regex _regex;
 
+    /// <summary>A run of plain characters every match must contain; most paths fail this ordinal test before the regex runs.</summary>
+    private readonly string _required;
+
     public PathGlob(string pattern)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
@@ -29,22 +32,31 @@ public sealed class PathGlob
 
         // Built from our own translation with no nested quantifiers, so the non-backtracking engine always accepts it.
         // Shared per translated pattern: the same globs recur across rules and runs of the verifier and the engine.
-        _regex = Compiled.GetOrAdd("^" + Translate(normalized) + "$", p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout));
+        var (translated, required) = Translate(normalized);
+        _required = required;
+        _regex = Compiled.GetOrAdd("^" + translated + "$", p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout));
     }
 
     public string Pattern { get; }
 
-    public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath);
+    public bool IsMatch(string relativePath) =>
+        relativePath.Contains(_required, StringComparison.Ordinal) && _regex.IsMatch(relativePath);
 
     public override string ToString() => Pattern;
 
-    private static string Translate(string glob)
+    private static (string Regex, string RequiredLiteral) Translate(string glob)
     {
         var sb = new StringBuilder();
         var braceDepth = 0;
+        string longest = "", run = "";
         for (var i = 0; i < glob.Length; i++)
         {
             var c = glob[i];
+
+            // Characters outside braces that are not wildcards must appear verbatim, in a row, in any matching path.
+            var literal = braceDepth == 0 && c is not ('*' or '?' or '{');
+            run = literal ? run + c : "";
+            longest = run.Length > longest.Length ? run : longest;
             switch (c)
             {
                 // '**' crosses folders only as a whole path segment (as in .gitignore); inside a name it is a plain '*'.
@@ -86,6 +98,6 @@ public sealed class PathGlob
             throw new ArgumentException($"unbalanced braces in glob '{glob}'", nameof(glob));
         }
 
-        return sb.ToString();
+        return (sb.ToString(), longest);
     }
 }

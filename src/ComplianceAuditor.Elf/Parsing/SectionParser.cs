@@ -23,37 +23,38 @@ internal static class SectionParser
 
     private static ElfSection ReadOne(ElfData d, ulong o, int index)
     {
-        const string What = "section header";
+        // One bounds check per header (TableBounds already covered the table), then fields from the span.
+        var e = d.Slice(o, d.Is64 ? 64UL : 40UL, "section header");
         return d.Is64
             ? new ElfSection
             {
                 Index = index,
                 Name = "",
-                NameOffset = d.U32(o, What),
-                Type = d.U32(o + 4, What),
-                Flags = d.U64(o + 8, What),
-                Address = d.U64(o + 16, What),
-                Offset = d.U64(o + 24, What),
-                Size = d.U64(o + 32, What),
-                Link = d.U32(o + 40, What),
-                Info = d.U32(o + 44, What),
-                AddressAlign = d.U64(o + 48, What),
-                EntrySize = d.U64(o + 56, What),
+                NameOffset = d.U32(e, 0),
+                Type = d.U32(e, 4),
+                Flags = d.U64(e, 8),
+                Address = d.U64(e, 16),
+                Offset = d.U64(e, 24),
+                Size = d.U64(e, 32),
+                Link = d.U32(e, 40),
+                Info = d.U32(e, 44),
+                AddressAlign = d.U64(e, 48),
+                EntrySize = d.U64(e, 56),
             }
             : new ElfSection
             {
                 Index = index,
                 Name = "",
-                NameOffset = d.U32(o, What),
-                Type = d.U32(o + 4, What),
-                Flags = d.U32(o + 8, What),
-                Address = d.U32(o + 12, What),
-                Offset = d.U32(o + 16, What),
-                Size = d.U32(o + 20, What),
-                Link = d.U32(o + 24, What),
-                Info = d.U32(o + 28, What),
-                AddressAlign = d.U32(o + 32, What),
-                EntrySize = d.U32(o + 36, What),
+                NameOffset = d.U32(e, 0),
+                Type = d.U32(e, 4),
+                Flags = d.U32(e, 8),
+                Address = d.U32(e, 12),
+                Offset = d.U32(e, 16),
+                Size = d.U32(e, 20),
+                Link = d.U32(e, 24),
+                Info = d.U32(e, 28),
+                AddressAlign = d.U32(e, 32),
+                EntrySize = d.U32(e, 36),
             };
     }
 

@@ -32,53 +32,33 @@ internal static class SymbolParser
             : (null, new Dictionary<int, string>());
 
         var symbols = new ElfSymbol[count];
+        var all = d.Bytes.Span;
+        var names = strings is null ? [] : all.Slice((int)strings.Offset, (int)strings.Size);
+        var fieldsSize = d.Is64 ? 24 : 16;
         for (var i = 0; i < symbols.Length; i++)
         {
-            symbols[i] = ReadOne(d, table.Offset + ((ulong)i * entrySize), i, strings, sections, what);
-            if (versions is not null && i < versions.Length && versions[i] > 1)
-            {
-                var index = versions[i] & 0x7fff;
-                symbols[i] = symbols[i] with
-                {
-                    Version = versionNames.GetValueOrDefault(index),
-                    VersionHidden = (versions[i] & 0x8000) != 0,
-                };
-            }
+            // TableBounds.Check above proved that every entry lies inside the file.
+            var entry = all.Slice((int)(table.Offset + ((ulong)i * entrySize)), fieldsSize);
+            var version = versions is not null && i < versions.Length && versions[i] > 1 ? versions[i] : (ushort)0;
+            var versionName = version == 0 ? null : versionNames.GetValueOrDefault(version & 0x7fff);
+            symbols[i] = ReadOne(d, entry, i, names, sections, versionName, (version & 0x8000) != 0);
         }
 
         return symbols;
     }
 
-    private static ElfSymbol ReadOne(ElfData d, ulong o, int index, ElfSection? strings, IReadOnlyList<ElfSection> sections, string what)
+    private static ElfSymbol ReadOne(
+        ElfData d, ReadOnlySpan<byte> e, int index, ReadOnlySpan<byte> names, IReadOnlyList<ElfSection> sections, string? version, bool versionHidden)
     {
-        uint nameOffset;
-        byte info, other;
-        ushort shndx;
-        ulong value, size;
-        if (d.Is64)
-        {
-            nameOffset = d.U32(o, what);
-            var s = d.Slice(o + 4, 2, what);
-            (info, other) = (s[0], s[1]);
-            shndx = d.U16(o + 6, what);
-            value = d.U64(o + 8, what);
-            size = d.U64(o + 16, what);
-        }
-        else
-        {
-            nameOffset = d.U32(o, what);
-            value = d.U32(o + 4, what);
-            size = d.U32(o + 8, what);
-            var s = d.Slice(o + 12, 2, what);
-            (info, other) = (s[0], s[1]);
-            shndx = d.U16(o + 14, what);
-        }
-
-        var name = strings is null ? "" : d.CString(strings.Offset, strings.Size, nameOffset) ?? "";
+        // Elf64_Sym: name, info, other, shndx, value, size. Elf32_Sym: name, value, size, info, other, shndx.
+        var nameOffset = d.U32(e, 0);
+        var (info, other, shndx, value, size) = d.Is64
+            ? (e[4], e[5], d.U16(e, 6), d.U64(e, 8), d.U64(e, 16))
+            : (e[12], e[13], d.U16(e, 14), (ulong)d.U32(e, 4), (ulong)d.U32(e, 8));
         return new ElfSymbol
         {
             Index = index,
-            Name = name,
+            Name = names.IsEmpty ? "" : ElfData.CString(names, nameOffset) ?? "",
             Value = value,
             Size = size,
             Type = (byte)(info & 0xf),
@@ -86,6 +66,8 @@ internal static class SymbolParser
             Visibility = (byte)(other & 0x3),
             SectionIndex = shndx,
             SectionName = shndx is > ElfSymbol.ShnUndef and < 0xff00 && shndx < sections.Count ? sections[shndx].Name : null,
+            Version = version,
+            VersionHidden = versionHidden,
         };
     }
 }
