@@ -5,9 +5,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export SOURCE_DATE_EPOCH=1767225600   # 2026-01-01T00:00:00Z, the time the drift test uses
 dotnet build "$root/src/ComplianceAuditor.Cli" -c Release -v quiet -nologo >/dev/null
-for example in vulnerable-rootfs clean-rootfs; do
-  out="$root/reports/samples/$example"
+# sample name = example path (a root file system folder, or a firmware file the audit unpacks)
+for pair in vulnerable-rootfs=vulnerable-rootfs clean-rootfs=clean-rootfs examplecam-fw=firmware/examplecam-fw.bin; do
+  out="$root/reports/samples/${pair%%=*}"
   rm -rf "$out"
   dotnet run --project "$root/src/ComplianceAuditor.Cli" -c Release --no-build -- \
-    audit "$root/examples/$example" --out "$out" --format all
+    audit "$root/examples/${pair#*=}" --out "$out" --format all
 done

@@ -38,7 +38,10 @@ public abstract class FilePresenceCheck : ICheck
             if (context.Inventory.Target.Kind == TargetKind.Firmware && context.Inventory.Artifacts.Count == 1)
             {
                 // Deciding "absent" (or "missing") from a file list we never saw would be a guess.
-                return CheckOutcome.Inconclusive("the firmware file has not been unpacked into files, so which files it holds is unknown");
+                var root = context.Inventory.Root;
+                return CheckOutcome.Inconclusive(root.Container is { } c
+                    ? $"the firmware's {c.Format} could not be opened ({c.Reason ?? c.Status}), so which files it holds is unknown"
+                    : "no image, archive or file system was recognised in the firmware file (or unpacking was switched off), so which files it holds is unknown");
             }
 
             var found = context.Inventory.Artifacts

@@ -13,6 +13,7 @@ public static class CliApp
         {
             AuditCommand.Create(console, clock, environment),
             RulesCommand.Create(console),
+            UnpackCommand.Create(console),
         };
 
         var parse = root.Parse(args);

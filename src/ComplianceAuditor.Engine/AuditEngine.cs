@@ -17,6 +17,7 @@ public sealed class AuditEngine
 {
     private readonly CheckRegistry _registry;
     private readonly EngineOptions _options;
+    private readonly ResultText _text = new();
 
     public AuditEngine(CheckRegistry registry, EngineOptions options)
     {
@@ -186,25 +187,16 @@ public sealed class AuditEngine
         }
     }
 
-    private static CheckResult ToResult(WorkItem item, CheckOutcome outcome)
+    private CheckResult ToResult(WorkItem item, CheckOutcome outcome)
     {
         var rule = item.Rule;
-        var message = outcome.Outcome switch
-        {
-            Outcome.Pass => rule.PassMessage ?? $"Passed: {rule.Title}",
-            Outcome.Fail => rule.FailMessage ?? rule.Title,
-            Outcome.NotApplicable => $"Not applicable: {rule.Title}",
-            Outcome.Inconclusive => $"Could not decide: {rule.Title}",
-            _ => $"The check could not run: {rule.Title}",
-        };
-
         return new CheckResult
         {
             Rule = rule,
             Outcome = outcome.Outcome,
             Artifact = item.Artifact.Path,
-            Message = message,
-            Reason = outcome.Reason,
+            Message = _text.Message(rule, outcome.Outcome),
+            Reason = _text.Reason(outcome.Reason),
             Evidence = outcome.Evidence,
             Fingerprint = Fingerprint.Compute(rule.Id, item.Artifact.Path, outcome.EvidenceKey),
         };

@@ -41,7 +41,21 @@ internal static class ArtifactReader
         }
     }
 
-    private static (ArtifactKind Kind, string Sha256) SniffAndHash(FileContent content, CancellationToken cancellationToken)
+    /// <summary>Describes an image carved out of a file: its bytes stay where they are.</summary>
+    public static Artifact DescribeWindow(WindowContent content, Artifact template, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (kind, sha) = SniffAndHash(content, cancellationToken);
+            return template with { Kind = kind, Size = content.Length, Sha256 = sha, Content = content };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return template with { Kind = ArtifactKind.Unreadable, Size = content.Length, Note = IoErrors.Describe(e) };
+        }
+    }
+
+    private static (ArtifactKind Kind, string Sha256) SniffAndHash(IArtifactContent content, CancellationToken cancellationToken)
     {
         using var stream = content.OpenRead();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

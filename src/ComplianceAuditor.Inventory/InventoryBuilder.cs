@@ -20,9 +20,32 @@ public static class InventoryBuilder
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
-        return target.Kind == TargetKind.Firmware
+        var inventory = target.Kind == TargetKind.Firmware
             ? BuildFile(target, cancellationToken)
             : BuildDirectory(target, options, cancellationToken);
+        return options.Formats is null ? inventory : Unpack(inventory, options, cancellationToken);
+    }
+
+    /// <summary>Adds what the target's containers hold; the target's own hash and size stay those of its files on disk.</summary>
+    private static TargetInventory Unpack(TargetInventory inventory, InventoryOptions options, CancellationToken cancellationToken)
+    {
+        var expander = new ContainerExpander(inventory.Target, options, inventory.Artifacts.Select(a => a.Path), cancellationToken);
+        expander.Expand(inventory.Artifacts);
+        if (expander.Added.Count == 0 && expander.Notes.Count == 0 && inventory.Artifacts.All(a => expander.WithContainer(a) == a))
+        {
+            return inventory;
+        }
+
+        var root = expander.WithContainer(inventory.Root);
+        var rest = inventory.Artifacts.Skip(1).Select(expander.WithContainer).Concat(expander.Added.Select(expander.WithContainer)).ToList();
+        rest.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var notes = inventory.Notes.Concat(expander.Notes).ToList();
+        return inventory with
+        {
+            Artifacts = [root, .. rest],
+            Notes = notes.Count > MaxNotes ? [.. notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {notes.Count - MaxNotes} more")] : notes,
+            IsComplete = inventory.IsComplete && expander.Complete,
+        };
     }
 
     private static TargetInventory BuildFile(AuditTarget target, CancellationToken cancellationToken)

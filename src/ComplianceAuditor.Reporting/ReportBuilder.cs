@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Reporting.Model;
@@ -41,7 +42,8 @@ public static class ReportBuilder
         };
     }
 
-    private static ArtifactEntry ToEntry(Artifact a) => new()
+    /// <summary>An artifact as the report (and the unpack manifest) lists it.</summary>
+    public static ArtifactEntry ToEntry(Artifact a) => new()
     {
         Path = a.Path,
         Target = a.Target,
@@ -52,6 +54,12 @@ public static class ReportBuilder
         Sha256 = a.Sha256.Length == 0 ? null : a.Sha256,
         LinkTarget = a.LinkTarget,
         Note = a.Note,
+        Mode = a.Mode is { } mode ? Convert.ToString(mode & 0xfff, 8).PadLeft(4, '0') : null,
+        Uid = a.Uid is >= 0 ? a.Uid : null,
+        Gid = a.Gid is >= 0 ? a.Gid : null,
+        LoadAddress = a.LoadAddress is { } address and >= 0 ? string.Create(CultureInfo.InvariantCulture, $"0x{address:x}") : null,
+        ExtractedBy = a.ExtractedBy,
+        Container = a.Container,
     };
 
     private static RuleEntry ToEntry(RuleDefinition r, RuleSet ruleSet) => new()

@@ -81,6 +81,47 @@ public sealed class ExampleAuditTests
         Assert.Equal("fail", (string)etsi["provisions"]!.Single(p => (string)p["id"]! == "5.1-1")["verdict"]!);
     }
 
+    [Fact]
+    public async Task Firmware_example_is_carved_and_unpacked_and_every_rootfs_finding_reappears_inside_it()
+    {
+        var rootfs = await AuditAsync("vulnerable-rootfs");
+        var firmware = await AuditAsync(Path.Combine("firmware", "examplecam-fw.bin"));
+        const string Inside = "examplecam-fw.bin!/0x10000.squashfs!/";
+
+        var artifacts = firmware["artifacts"]!.ToDictionary(a => (string)a["path"]!);
+        var uimage = artifacts["examplecam-fw.bin!/0x0.uimage"];
+        Assert.Equal("carved (signature search)", (string)uimage["extractedBy"]!);
+        Assert.Equal("opened", (string)uimage["container"]!["status"]!);
+        Assert.Equal("0x80008000", (string)artifacts["examplecam-fw.bin!/0x0.uimage!/CAM-200_Linux-4.14.0.gz"]["loadAddress"]!);
+        var squashfs = artifacts["examplecam-fw.bin!/0x10000.squashfs"];
+        Assert.Equal(0x10000, (long)squashfs["offset"]!);
+        Assert.Equal("squashfs", (string)squashfs["container"]!["format"]!);
+        Assert.Equal("opened", (string)squashfs["container"]!["status"]!);
+        Assert.Equal("0755", (string)artifacts[Inside + "usr/sbin/httpd"]["mode"]!);
+        Assert.Equal("squashfs (native)", (string)artifacts[Inside + "etc/shadow"]["extractedBy"]!);
+
+        // Same rootfs, packed: each failure on a file of the folder is found again on the same file in the image.
+        var expected = rootfs["results"]!.Where(r => (string)r["outcome"]! == "fail" && ((string)r["artifact"]!).StartsWith("vulnerable-rootfs/", StringComparison.Ordinal))
+            .Select(r => ((string)r["ruleId"]!, Inside + ((string)r["artifact"]!)["vulnerable-rootfs/".Length..]))
+            .ToHashSet();
+        var found = firmware["results"]!.Where(r => (string)r["outcome"]! == "fail").Select(r => ((string)r["ruleId"]!, (string)r["artifact"]!)).ToHashSet();
+        Assert.True(expected.Count >= 15);
+        Assert.Subset(found, expected);
+
+        // Rules that list the target's files decide on the unpacked image rather than giving up.
+        Assert.Equal("fail", (string)Results(firmware, "CMP2008").Single()["outcome"]!);
+    }
+
+    [Fact]
+    public async Task Audit_removes_its_extraction_folder_from_the_output_folder()
+    {
+        using var outDir = new TempDirectory();
+        var (exit, _, error) = await Cli.RunAsync(["audit", Path.Combine(RepositoryPaths.Examples, "firmware", "examplecam-fw.bin"), "--out", outDir.Path, "--format", "json"]);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        Assert.Equal(["report.json"], Directory.EnumerateFileSystemEntries(outDir.Path).Select(Path.GetFileName));
+    }
+
     private static async Task<JObject> AuditAsync(string example, params string[] extra)
     {
         using var outDir = new TempDirectory();

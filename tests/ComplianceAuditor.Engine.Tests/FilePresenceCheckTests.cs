@@ -65,7 +65,8 @@ public sealed class FilePresenceCheckTests
 
         Assert.Equal(Outcome.Inconclusive, absent.Outcome);
         Assert.Equal(Outcome.Inconclusive, present.Outcome);
-        Assert.Contains("not been unpacked", absent.Reason, StringComparison.Ordinal);
+        Assert.Contains("no image, archive or file system was recognised", absent.Reason, StringComparison.Ordinal);
+        Assert.Contains("which files it holds is unknown", present.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,35 +38,51 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             return ExitCodes.Usage;
         }
 
+        // Extracted content goes to a private folder inside the output folder, removed however the run ends.
+        using var work = settings.Unpack ? Unpacking.PrivateWorkFolder.CreateIn(outputDirectory) : null;
+        var inventoryOptions = new InventoryOptions
+        {
+            Formats = work is null ? null : Formats.CreateRegistry(),
+            UnpackLimits = settings.UnpackLimits,
+            Sink = work,
+        };
+
         // Taking stock of the targets (hashing every file) and loading the rules (parsing, schema checks, self-tests)
         // do not depend on each other; on a multi-core machine the shorter one is hidden behind the longer.
         using var stopInventory = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inventoryTask = Task.Run(() => BuildInventories(targets, stopInventory.Token), stopInventory.Token);
-        var registry = Checks.CreateRegistry();
-        var loaded = RuleSetProvider.LoadVerified(settings.RuleDirectories, registry);
-        if (!loaded.Succeeded)
+        var inventoryTask = Task.Run(() => BuildInventories(targets, inventoryOptions, stopInventory.Token), stopInventory.Token);
+        try
         {
-            await AbandonAsync(inventoryTask, stopInventory).ConfigureAwait(false);
-            RuleSetProvider.Print(loaded.Errors, console);
-            return ExitCodes.InvalidRules;
-        }
+            var registry = Checks.CreateRegistry();
+            var loaded = RuleSetProvider.LoadVerified(settings.RuleDirectories, registry);
+            if (!loaded.Succeeded)
+            {
+                RuleSetProvider.Print(loaded.Errors, console);
+                return ExitCodes.InvalidRules;
+            }
 
-        var unknown = settings.DisabledRules.Where(id => loaded.RuleSet!.FindRule(id) is null).ToArray();
-        if (unknown.Length > 0)
+            var unknown = settings.DisabledRules.Where(id => loaded.RuleSet!.FindRule(id) is null).ToArray();
+            if (unknown.Length > 0)
+            {
+                console.Fail($"error: --disable names unknown rule id(s): {string.Join(", ", unknown)} (see 'compliance-auditor rules list')");
+                return ExitCodes.Usage;
+            }
+
+            var ruleSet = loaded.RuleSet!.Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
+            var inventories = await inventoryTask.ConfigureAwait(false);
+            var report = await AuditAsync(settings, targets, inventories, ruleSet, registry, generatedAt, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        finally
         {
+            // The work folder is deleted when this method returns, however it returns: the inventory must not be
+            // writing into it then, or it would recreate the folder and leave it behind.
             await AbandonAsync(inventoryTask, stopInventory).ConfigureAwait(false);
-            console.Fail($"error: --disable names unknown rule id(s): {string.Join(", ", unknown)} (see 'compliance-auditor rules list')");
-            return ExitCodes.Usage;
         }
-
-        var ruleSet = loaded.RuleSet!.Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
-        var inventories = await inventoryTask.ConfigureAwait(false);
-        var report = await AuditAsync(settings, targets, inventories, ruleSet, registry, generatedAt, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
     }
 
-    private static List<TargetInventory> BuildInventories(IReadOnlyList<AuditTarget> targets, CancellationToken ct) =>
-        targets.Select(t => InventoryBuilder.Build(t, new InventoryOptions(), ct)).ToList();
+    private static List<TargetInventory> BuildInventories(IReadOnlyList<AuditTarget> targets, InventoryOptions options, CancellationToken ct) =>
+        targets.Select(t => InventoryBuilder.Build(t, options, ct)).ToList();
 
     /// <summary>Stops the inventory when the audit cannot go on, and waits for it so no work outlives the command.</summary>
     private static async Task AbandonAsync(Task inventory, CancellationTokenSource stop)

@@ -23,4 +23,9 @@ internal sealed record AuditSettings
     public string? PdfFont { get; init; }
 
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Open the images, archives and file systems found in the targets.</summary>
+    public bool Unpack { get; init; } = true;
+
+    public Unpacking.UnpackLimits UnpackLimits { get; init; } = new();
 }

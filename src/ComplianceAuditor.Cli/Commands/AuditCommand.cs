@@ -33,8 +33,15 @@ internal static class AuditCommand
         failOn.AcceptOnlyFromAmong("none", "info", "low", "medium", "high", "critical");
         var pdfFont = new Option<string?>("--pdf-font") { Description = "A TrueType/OpenType font file for the PDF instead of the system fonts" };
         var timeout = new Option<int>("--check-timeout") { Description = "Seconds one rule may spend on one artifact", DefaultValueFactory = _ => 30 };
+        var noUnpack = new Option<bool>("--no-unpack") { Description = "Do not open images, archives and file systems found in the targets" };
+        var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout, noUnpack };
+        foreach (var option in unpack.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             var (parsedFormats, unknown) = ReportFormats.Parse(parse.GetValue(formats) ?? []);
@@ -50,6 +57,13 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
+            var (limits, limitError) = unpack.Read(parse);
+            if (limits is null)
+            {
+                console.Fail($"error: {limitError}");
+                return ExitCodes.Usage;
+            }
+
             var settings = new AuditSettings
             {
                 Targets = parse.GetValue(targets) ?? [],
@@ -61,6 +75,8 @@ internal static class AuditCommand
                 FailOn = parse.GetValue(failOn) is { } f && f != "none" ? Enum.Parse<Severity>(f, ignoreCase: true) : null,
                 PdfFont = parse.GetValue(pdfFont),
                 CheckTimeout = TimeSpan.FromSeconds(seconds),
+                Unpack = !parse.GetValue(noUnpack),
+                UnpackLimits = limits,
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });

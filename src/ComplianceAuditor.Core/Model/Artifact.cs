@@ -37,6 +37,25 @@ public sealed record Artifact
     /// <summary>Why the artifact is unreadable or was only partly inspected, if it was.</summary>
     public string? Note { get; init; }
 
+    /// <summary>Unix permission bits (setuid, setgid and sticky included), when the container or file system has them.</summary>
+    public int? Mode { get; init; }
+
+    public long? Uid { get; init; }
+
+    public long? Gid { get; init; }
+
+    /// <summary>The address a firmware loader puts these bytes at (uImage, Intel HEX, ESP-IDF), when known.</summary>
+    public long? LoadAddress { get; init; }
+
+    /// <summary>
+    /// What took this artifact out of its parent: the parent's format and reader (<c>squashfs (native)</c>), or
+    /// <c>carved (signature search)</c> for an image found at an offset of a blob. Null for files of a directory target.
+    /// </summary>
+    public string? ExtractedBy { get; init; }
+
+    /// <summary>Set when this artifact was recognised as a container; says what opening it gave.</summary>
+    public ContainerInfo? Container { get; init; }
+
     /// <summary>The bytes, when the artifact has readable content.</summary>
     public IArtifactContent? Content { get; init; }
 

@@ -1,3 +1,5 @@
+using ComplianceAuditor.Core.Model;
+
 namespace ComplianceAuditor.Reporting.Model;
 
 /// <summary>One artifact with its virtual path (<c>firmware.img!/rootfs.squashfs!/etc/shadow</c>).</summary>
@@ -21,4 +23,18 @@ public sealed record ArtifactEntry
     public string? LinkTarget { get; init; }
 
     public string? Note { get; init; }
+
+    /// <summary>Four octal digits (<c>4755</c>), when the container records permissions.</summary>
+    public string? Mode { get; init; }
+
+    public long? Uid { get; init; }
+
+    public long? Gid { get; init; }
+
+    /// <summary>0x-prefixed lower-case hex.</summary>
+    public string? LoadAddress { get; init; }
+
+    public string? ExtractedBy { get; init; }
+
+    public ContainerInfo? Container { get; init; }
 }

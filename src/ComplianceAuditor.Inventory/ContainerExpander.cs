@@ -1,0 +1,349 @@
+using System.Globalization;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Unpacking;
+
+namespace ComplianceAuditor.Inventory;
+
+/// <summary>
+/// Opens the containers among a target's artifacts, recursively: recognises images by content, carves images out
+/// of opaque blobs, extracts entries into the private work folder, and turns every entry into an artifact with its
+/// virtual path (<c>fw.bin!/0x40000.squashfs!/usr/sbin/httpd</c>). Sequential and in path order, so the same input
+/// always gives the same artifacts. Whatever could not be opened is noted and marks the inventory incomplete.
+/// </summary>
+internal sealed class ContainerExpander
+{
+    /// <summary>Trailing bytes after an image that still count as "the file is this image" (alignment padding).</summary>
+    private const long PaddingSlack = 64 * 1024;
+
+    private readonly AuditTarget _target;
+    private readonly FormatRegistry _formats;
+    private readonly UnpackBudget _budget;
+    private readonly IExtractionSink _work;
+    private readonly CancellationToken _ct;
+    private readonly HashSet<string> _paths;
+    private readonly Dictionary<string, Artifact> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContainerInfo> _containers = new(StringComparer.Ordinal);
+    private readonly Queue<(Artifact Artifact, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
+
+    public ContainerExpander(AuditTarget target, InventoryOptions options, IEnumerable<string> existingPaths, CancellationToken cancellationToken)
+    {
+        _target = target;
+        _formats = options.Formats ?? throw new ArgumentException("no formats registered", nameof(options));
+        _work = options.Sink ?? throw new ArgumentException("no extraction sink", nameof(options));
+        _budget = new UnpackBudget(options.UnpackLimits);
+        _ct = cancellationToken;
+        _paths = new HashSet<string>(existingPaths, StringComparer.Ordinal);
+    }
+
+    public List<Artifact> Added { get; } = [];
+
+    public List<string> Notes { get; } = [];
+
+    public bool Complete { get; private set; } = true;
+
+    /// <summary>Opens what <paramref name="artifacts"/> contain; the target's root file of a firmware target is also carved.</summary>
+    public void Expand(IReadOnlyList<Artifact> artifacts)
+    {
+        foreach (var artifact in artifacts)
+        {
+            var carve = artifact.IsTargetRoot && _target.Kind == TargetKind.Firmware;
+            Enqueue(artifact, depth: 1, carve, known: null);
+        }
+
+        while (_queue.Count > 0)
+        {
+            _ct.ThrowIfCancellationRequested();
+            var (artifact, depth, carve, known) = _queue.Dequeue();
+            Visit(artifact, depth, carve, known);
+        }
+    }
+
+    /// <summary>The artifact with its container outcome attached, when it was one.</summary>
+    public Artifact WithContainer(Artifact artifact) =>
+        _containers.TryGetValue(artifact.Path, out var info) ? artifact with { Container = info } : artifact;
+
+    private void Enqueue(Artifact artifact, int depth, bool carve, RecognizedImage? known)
+    {
+        _byPath[artifact.Path] = artifact;
+        if (artifact.Content is not null && artifact.Size > 0 && artifact.Kind is ArtifactKind.Binary or ArtifactKind.Text)
+        {
+            _queue.Enqueue((artifact, depth, carve, known));
+        }
+    }
+
+    private void Visit(Artifact artifact, int depth, bool carve, RecognizedImage? known)
+    {
+        using var handle = Open(artifact, out var offset, out var length);
+        if (handle is null)
+        {
+            return;
+        }
+
+        var source = UnpackSource.FromFile(artifact.Path, handle, offset, length);
+        var images = known is not null ? [known with { Offset = 0, Length = length }] : Find(source, carve, artifact.Kind);
+        if (images.Count == 0)
+        {
+            return;
+        }
+
+        if (images.Count == 1 && images[0].Offset == 0 && Covers(images[0], length))
+        {
+            OpenContainer(artifact, images[0], source, depth);
+            return;
+        }
+
+        // Several images, or one that does not fill the file: each becomes a carved artifact named by its offset,
+        // read in place from this file, and is opened in turn.
+        var local = (artifact.Content as FileContent)?.LocalPath ?? (artifact.Content as WindowContent)?.File;
+        foreach (var image in images.Take(_budget.Limits.MaxCarvedPerBlob))
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"0x{image.Offset:x}.{image.Format.Format}");
+            var template = new Artifact
+            {
+                Path = Unique($"{artifact.Path}!/{name}"),
+                Target = _target.Name,
+                RelativePath = name,
+                Parent = artifact.Path,
+                Offset = image.Offset,
+                Kind = ArtifactKind.Binary,
+                ExtractedBy = "carved (signature search)",
+            };
+            var carved = ArtifactReader.DescribeWindow(new WindowContent(local!, offset + image.Offset, image.Length), template, _ct);
+            Added.Add(carved);
+            Enqueue(carved, depth, carve: false, known: image);
+        }
+    }
+
+    private List<RecognizedImage> Find(UnpackSource source, bool carve, ArtifactKind kind)
+    {
+        var atStart = Recognizer.AtStart(_formats, source);
+
+        // Where carving is allowed, bytes after an image's declared end are searched too: they may be padding, or
+        // another image (a device tree after a kernel); the carver tells which, and padding alone still opens in place.
+        if (atStart is not null && Covers(atStart, source.Length) && !(carve && atStart.LengthKnown && atStart.Length < source.Length))
+        {
+            return [atStart];
+        }
+
+        // Text is only ever recognised whole (Intel HEX, S-record); carving is for binary blobs.
+        if ((carve || atStart is not null) && kind == ArtifactKind.Binary)
+        {
+            var carved = Carver.Find(_formats, source, _budget.Limits.MaxCarvedPerBlob + 1, _ct);
+            if (carved.Count > _budget.Limits.MaxCarvedPerBlob)
+            {
+                Incomplete(string.Create(CultureInfo.InvariantCulture,
+                    $"{source.Name}: more than {_budget.Limits.MaxCarvedPerBlob} embedded images found; only the first {_budget.Limits.MaxCarvedPerBlob} were opened"));
+            }
+
+            return [.. carved];
+        }
+
+        return atStart is null ? [] : [atStart];
+    }
+
+    private static bool Covers(RecognizedImage image, long length) =>
+        image.Offset == 0 && (!image.LengthKnown || image.Length >= length - PaddingSlack);
+
+    private void OpenContainer(Artifact container, RecognizedImage image, UnpackSource source, int depth)
+    {
+        if (depth > _budget.Limits.MaxDepth)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"{image.Format.Format} found but not opened: containers are nested deeper than the limit of {_budget.Limits.MaxDepth} (--max-unpack-depth)");
+            Record(container, image, new ContainerReport { Format = image.Format.Format, Extractor = image.Format.Reader.Extractor, Description = image.Description, Status = ContainerStatus.TooDeep, Reason = reason });
+            Incomplete($"{container.Path}: {reason}");
+            return;
+        }
+
+        var opener = new ContainerOpener(_budget, _work, _work.CreateScratch);
+        var result = opener.Open(image, source, container.Path, _ct);
+
+        // A reader that recognised the image but cannot open it here (an old squashfs, say) hands over to the next
+        // reader that accepts the same bytes, typically an installed external extractor.
+        var tried = new HashSet<string>(StringComparer.Ordinal) { image.Format.Format };
+        while (result.Report.Status == ContainerStatus.Unavailable
+            && Recognizer.AtStart(_formats, source, tried) is { } next)
+        {
+            tried.Add(next.Format.Format);
+            var retry = opener.Open(next with { Length = image.Length }, source, container.Path, _ct);
+            if (retry.Report.Status == ContainerStatus.Unavailable)
+            {
+                continue;
+            }
+
+            (image, result) = (next, retry with { Report = retry.Report with { Description = $"{retry.Report.Description}; {result.Report.Format}: {result.Report.Reason}" } });
+        }
+
+        Record(container, image, result.Report);
+        foreach (var note in result.Notes)
+        {
+            Incomplete(note);
+        }
+
+        if (result.Report.Reason is { } why)
+        {
+            Incomplete($"{container.Path}: {image.Format.Format} {Status(result.Report.Status)}: {why}");
+        }
+
+        var extractedBy = $"{image.Format.Format} ({image.Format.Reader.Extractor})";
+        foreach (var item in result.Items)
+        {
+            var child = ToArtifact(container, item, extractedBy);
+            if (child is not null)
+            {
+                Added.Add(child);
+                Enqueue(child, depth + 1, image.Format.CarveChildren, known: null);
+            }
+        }
+    }
+
+    private void Record(Artifact container, RecognizedImage image, ContainerReport report) =>
+        _containers[container.Path] = new ContainerInfo
+        {
+            Format = image.Format.Format,
+            Extractor = report.Extractor,
+            Description = Core.Text.DisplayText.Sanitize(report.Description, 300),
+            Status = Status(report.Status),
+            Entries = report.Entries,
+            Reason = report.Reason is null ? null : Core.Text.DisplayText.Sanitize(report.Reason, 600),
+        };
+
+    private Artifact? ToArtifact(Artifact container, ExtractedItem item, string extractedBy)
+    {
+        var entry = item.Entry;
+        var virtualPath = Unique($"{container.Path}!/{item.Path}");
+        var common = new Artifact
+        {
+            Path = virtualPath,
+            Target = _target.Name,
+            RelativePath = item.Path,
+            Parent = container.Path,
+            Kind = ArtifactKind.Binary,
+            Offset = entry.Offset,
+            Size = Math.Max(0, entry.Size),
+            Mode = entry.Mode,
+            Uid = entry.Uid,
+            Gid = entry.Gid,
+            LoadAddress = entry.LoadAddress,
+            ExtractedBy = extractedBy,
+            Note = entry.Description is null ? null : Core.Text.DisplayText.Sanitize(entry.Description, 300),
+        };
+
+        switch (entry.Type)
+        {
+            case EntryType.Directory:
+                return null;
+            case EntryType.Symlink:
+                return common with { Kind = ArtifactKind.Symlink, Size = 0, LinkTarget = entry.LinkTarget ?? "" };
+            case EntryType.HardLink:
+                return HardLink(container, common, entry);
+            case EntryType.CharDevice or EntryType.BlockDevice or EntryType.Fifo or EntryType.Socket:
+                return common with { Kind = ArtifactKind.Special, Size = 0, Note = Special(entry) };
+            default:
+                if (item.LocalPath is null)
+                {
+                    return common with { Kind = ArtifactKind.Unreadable, Note = item.Problem ?? "no content" };
+                }
+
+                var described = ArtifactReader.Describe(item.LocalPath, virtualPath, item.Path, container.Path, _target.Name, _ct);
+                return described with
+                {
+                    Offset = common.Offset,
+                    Mode = common.Mode,
+                    Uid = common.Uid,
+                    Gid = common.Gid,
+                    LoadAddress = common.LoadAddress,
+                    ExtractedBy = extractedBy,
+                    Note = described.Note ?? common.Note,
+                };
+        }
+    }
+
+    /// <summary>A second name for a file already extracted: the same content, so checks see it as the file it is.</summary>
+    private Artifact HardLink(Artifact container, Artifact common, UnpackedEntry entry)
+    {
+        var (target, _) = EntryPaths.Normalize(entry.LinkTarget ?? "");
+        var original = target is null ? null : _byPath.GetValueOrDefault($"{container.Path}!/{target}");
+        if (original is { Kind: ArtifactKind.Symlink or ArtifactKind.Special })
+        {
+            // A second name for a link or a device node is that link or node (tar and cpio store them so).
+            return common with { Kind = original.Kind, Size = 0, LinkTarget = original.LinkTarget, Note = original.Note };
+        }
+
+        if (original?.Content is not null)
+        {
+            return common with
+            {
+                Kind = original.Kind,
+                Size = original.Size,
+                Sha256 = original.Sha256,
+                Content = original.Content,
+                LinkTarget = target,
+                Note = $"hard link to '{target}'",
+            };
+        }
+
+        return common with { Kind = ArtifactKind.Unreadable, Size = 0, LinkTarget = entry.LinkTarget, Note = $"hard link to '{Core.Text.DisplayText.Sanitize(entry.LinkTarget ?? "", 200)}', which was not extracted" };
+    }
+
+    private static string Special(UnpackedEntry entry)
+    {
+        var kind = entry.Type switch
+        {
+            EntryType.CharDevice => "character device",
+            EntryType.BlockDevice => "block device",
+            EntryType.Fifo => "FIFO",
+            _ => "socket",
+        };
+        return entry.Device is { } d ? string.Create(CultureInfo.InvariantCulture, $"{kind} {d.Major},{d.Minor}; never opened") : $"{kind}; never opened";
+    }
+
+    private static string Status(ContainerStatus status) => status switch
+    {
+        ContainerStatus.Opened => "opened",
+        ContainerStatus.Partial => "partial",
+        ContainerStatus.Failed => "failed",
+        ContainerStatus.Unavailable => "unavailable",
+        _ => "too-deep",
+    };
+
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle? Open(Artifact artifact, out long offset, out long length)
+    {
+        (string? path, offset, length) = artifact.Content switch
+        {
+            FileContent f => (f.LocalPath, 0L, artifact.Size),
+            WindowContent w => (w.File, w.Offset, w.Length),
+            _ => (null, 0L, 0L),
+        };
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private string Unique(string path)
+    {
+        var candidate = path;
+        for (var i = 2; !_paths.Add(candidate); i++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{path}#{i}");
+        }
+
+        return candidate;
+    }
+
+    private void Incomplete(string note)
+    {
+        Complete = false;
+        Notes.Add(Core.Text.DisplayText.Sanitize(note, 600));
+    }
+}
