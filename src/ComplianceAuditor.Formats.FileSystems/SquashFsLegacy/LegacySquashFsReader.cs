@@ -6,8 +6,9 @@ using ComplianceAuditor.Unpacking;
 namespace ComplianceAuditor.Formats.FileSystems.SquashFsLegacy;
 
 /// <summary>
-/// Squashfs versions our own reader does not read: 1.x to 3.x in either byte order, and big-endian 4.0, which old
-/// routers still ship. They go through <c>unsquashfs</c> when it is installed. The driver tries this reader when the
+/// Squashfs our own reader does not read: versions 1.x to 3.x in either byte order, big-endian 4.0, which old
+/// routers still ship, and 4.0 with LZO blocks (no LZO decoder on the feed). They go through <c>unsquashfs</c> when it
+/// is installed. The driver tries this reader when the
 /// native one recognised the image but reported it cannot open it.
 /// </summary>
 public sealed class LegacySquashFsReader : IFormatReader
@@ -16,6 +17,10 @@ public sealed class LegacySquashFsReader : IFormatReader
 
     /// <summary>s_major sits at byte 28 in every squashfs superblock layout, 1.0 to 4.0.</summary>
     private const int MajorOffset = 28;
+
+    /// <summary>The compression id of a 4.0 superblock, and the id of LZO.</summary>
+    private const int CompressionOffset = 20;
+    private const ushort Lzo = 3;
 
     private readonly ExternalExtractor _extractor;
 
@@ -50,14 +55,17 @@ public sealed class LegacySquashFsReader : IFormatReader
         var minor = Endian.U16(head, MajorOffset + 2, bigEndian);
         var inodes = Endian.U32(head, 4, bigEndian);
 
-        // Little-endian 4.0 is the native reader's; anything else real has a small version and a sane inode count.
-        if (major is < 1 or > 4 || (major == 4 && !bigEndian) || minor > 1 || inodes == 0 || inodes > available)
+        // Little-endian 4.0 is the native reader's, except with LZO; anything else real has a small version and a
+        // sane inode count.
+        var lzo = major == 4 && !bigEndian && Endian.U16(head, CompressionOffset, bigEndian: false) == Lzo;
+        if (major is < 1 or > 4 || (major == 4 && !bigEndian && !lzo) || minor > 1 || inodes == 0 || inodes > available)
         {
             return null;
         }
 
         var order = bigEndian ? "big-endian" : "little-endian";
-        return new FormatMatch(null, string.Create(CultureInfo.InvariantCulture, $"squashfs {major}.{minor} ({order}), {inodes} inodes"));
+        var compression = lzo ? ", lzo" : "";
+        return new FormatMatch(null, string.Create(CultureInfo.InvariantCulture, $"squashfs {major}.{minor} ({order}{compression}), {inodes} inodes"));
     }
 
     public IEnumerable<UnpackedEntry> Read(UnpackSource source, UnpackContext context) =>
@@ -65,5 +73,5 @@ public sealed class LegacySquashFsReader : IFormatReader
             source,
             context,
             (image, output) => ["-no-progress", "-no-xattrs", "-f", "-d", output, image],
-            "squashfs of an old version or byte order found; our reader opens little-endian 4.0 only, and unsquashfs (Debian package 'squashfs-tools') is not installed");
+            "squashfs of an old version, byte order or compression found; our reader opens little-endian 4.0 without LZO only, and unsquashfs (Debian package 'squashfs-tools') is not installed");
 }
