@@ -16,6 +16,7 @@ public sealed class HtmlView
         Findings = ReportFindings.Failures(report.Results);
         Rules = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         GeneratedAt = report.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        Containers = report.Artifacts.Where(a => a.Container is not null).ToArray();
     }
 
     public AuditReport Report { get; }
@@ -26,6 +27,9 @@ public sealed class HtmlView
     public IReadOnlyDictionary<string, RuleEntry> Rules { get; }
 
     public string GeneratedAt { get; }
+
+    /// <summary>The artifacts recognised as images, archives or file systems, with what opening each gave.</summary>
+    public IReadOnlyList<ArtifactEntry> Containers { get; }
 
     public IReadOnlyList<string> Outcomes { get; } = ["pass", "fail", "notApplicable", "inconclusive", "error"];
 

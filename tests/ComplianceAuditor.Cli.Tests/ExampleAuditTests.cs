@@ -113,6 +113,19 @@ public sealed class ExampleAuditTests
     }
 
     [Fact]
+    public async Task Html_report_lists_the_containers_of_a_firmware_and_no_such_section_for_a_folder()
+    {
+        using var outDir = new TempDirectory();
+        var (exit, _, error) = await Cli.RunAsync(["audit", Path.Combine(RepositoryPaths.Examples, "firmware", "examplecam-fw.bin"), "--out", outDir.Path, "--format", "html"]);
+        Assert.True(exit == ExitCodes.Ok, error);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir.Path, "report.html"));
+
+        Assert.Contains("<h2>Unpacking</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"mono\">examplecam-fw.bin!/0x10000.squashfs</td><td>squashfs</td><td>native</td><td>opened</td><td>24</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>Unpacking</h2>", await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Reports, "samples", "vulnerable-rootfs", "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_removes_its_extraction_folder_from_the_output_folder()
     {
         using var outDir = new TempDirectory();

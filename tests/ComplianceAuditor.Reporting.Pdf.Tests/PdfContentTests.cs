@@ -36,6 +36,17 @@ public sealed partial class PdfContentTests(RenderedSample sample) : IClassFixtu
     }
 
     [Fact]
+    public void Containers_are_listed_with_their_status_and_what_would_open_them()
+    {
+        var text = Normalise(Poppler.Text(sample.Path));
+
+        Assert.Contains("Unpacking", text, StringComparison.Ordinal);
+        Assert.Contains("opened (811)", text, StringComparison.Ordinal);
+        Assert.Contains("unavailable (0)", text, StringComparison.Ordinal);
+        Assert.Contains("ubi_reader) is not installed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hostile_text_is_shown_escaped_not_obeyed()
     {
         var text = Poppler.Text(sample.Path);

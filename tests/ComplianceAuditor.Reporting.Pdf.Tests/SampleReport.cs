@@ -58,7 +58,26 @@ internal static class SampleReport
                 },
                 new InputEntry { Name = "router-src", Kind = "repo", Sha256 = new string('d', 64), Size = 2_048, ArtifactCount = 40 },
             ],
-            Artifacts = [],
+            Artifacts =
+            [
+                new ArtifactEntry
+                {
+                    Path = "router-fw-2.4.1.img!/0x40000.squashfs", Target = "router-fw-2.4.1.img", Kind = "binary", Size = 4096,
+                    Container = new ComplianceAuditor.Core.Model.ContainerInfo
+                    {
+                        Format = "squashfs", Extractor = "native", Description = "squashfs 4.0, xz, 812 inodes", Status = "opened", Entries = 811,
+                    },
+                },
+                new ArtifactEntry
+                {
+                    Path = "router-fw-2.4.1.img!/0xe00000.ubifs", Target = "router-fw-2.4.1.img", Kind = "binary", Size = 2048,
+                    Container = new ComplianceAuditor.Core.Model.ContainerInfo
+                    {
+                        Format = "ubifs", Extractor = "ubireader_extract_files", Description = "UBIFS", Status = "unavailable",
+                        Reason = "UBIFS found; no native reader, and ubireader_extract_files (pip install ubi_reader) is not installed",
+                    },
+                },
+            ],
             Rules = [],
             Results = results,
             Summary = new ResultSummary

@@ -10,6 +10,7 @@ internal static class ReportComposer
     {
         var flow = new FlowLayout(setup);
         SummarySection.Compose(flow, report, styles);
+        UnpackingSection.Compose(flow, report, styles);
         FindingsSection.Compose(flow, report, styles);
         ProvisionsSection.Compose(flow, report, styles);
         return flow;
