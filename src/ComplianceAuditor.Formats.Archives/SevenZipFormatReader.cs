@@ -98,10 +98,10 @@ public sealed class SevenZipFormatReader : IFormatReader
 
                 int? mode = null;
                 EntryType? unixType = null;
-                if (attributes is { } attrib && (attrib & UnixExtension) != 0 && UnixMode.TypeOf((int)((uint)attrib >> 16)) is { } type)
+                if (attributes is { } attrib && (attrib & UnixExtension) != 0 && UnixModes.TypeOf((int)((uint)attrib >> 16)) is { } type)
                 {
                     unixType = type;
-                    mode = (int)((uint)attrib >> 16) & UnixMode.PermissionMask;
+                    mode = (int)((uint)attrib >> 16) & UnixModes.PermissionMask;
                 }
 
                 var entryType = isDirectory ? EntryType.Directory : unixType ?? EntryType.File;

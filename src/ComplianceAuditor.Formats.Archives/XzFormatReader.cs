@@ -3,7 +3,7 @@ using ComplianceAuditor.Formats.Archives.Compressed;
 using ComplianceAuditor.Formats.Archives.Internal;
 using ComplianceAuditor.Unpacking;
 using SharpCompress.Compressors.Xz;
-using Crc32 = ComplianceAuditor.Formats.Archives.Internal.Crc32;
+using Crc32 = ComplianceAuditor.Unpacking.Crc32;
 
 namespace ComplianceAuditor.Formats.Archives;
 

@@ -82,10 +82,10 @@ public sealed class ZipFormatReader : IFormatReader
                 // Unix writers (version made by 3) keep st_mode in the upper 16 bits; the type bits tell us it is one.
                 int? mode = null;
                 EntryType? unixType = null;
-                if (attributes is { } attrib && UnixMode.TypeOf((int)((uint)attrib >> 16)) is { } type)
+                if (attributes is { } attrib && UnixModes.TypeOf((int)((uint)attrib >> 16)) is { } type)
                 {
                     unixType = type;
-                    mode = (int)((uint)attrib >> 16) & UnixMode.PermissionMask;
+                    mode = (int)((uint)attrib >> 16) & UnixModes.PermissionMask;
                 }
 
                 var entryType = isDirectory || key.EndsWith('/') ? EntryType.Directory : unixType ?? EntryType.File;

@@ -30,13 +30,16 @@ public sealed class SquashFsReader : IFormatReader
     private readonly int _parallelism;
     private readonly bool _useSystemLibraries;
 
-    /// <summary>A reader that decompresses the blocks of a large file on up to 4 threads (fewer on smaller machines).</summary>
+    /// <summary>A reader that decompresses on as many threads as the machine has cores, at most 4.</summary>
     public SquashFsReader()
         : this(Math.Clamp(Environment.ProcessorCount, 1, 4))
     {
     }
 
-    /// <param name="decompressionThreads">Data blocks of one file decompressed at once; 1 keeps all work on the reading thread.</param>
+    /// <param name="decompressionThreads">
+    /// Data blocks decompressed at once on the thread pool, for the file being read and (through the walk's
+    /// read-ahead) for the files after it; 1 keeps all work on the enumerating thread, with no read-ahead.
+    /// </param>
     public SquashFsReader(int decompressionThreads)
         : this(decompressionThreads, useSystemLibraries: true)
     {

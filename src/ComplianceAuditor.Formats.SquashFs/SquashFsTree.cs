@@ -108,18 +108,39 @@ internal sealed class SquashFsTree(SquashFsImage image)
             return blocks;
         }
 
-        while (blocks.Unlisted > 0 && blocks.Scheduled < image.Parallelism && image.TryTakeReadAhead())
+        try
         {
-            blocks.ScheduleNext(budgeted: true);
-        }
+            while (blocks.Unlisted > 0 && blocks.Scheduled < image.Parallelism && image.TryTakeReadAhead())
+            {
+                blocks.ScheduleNext(budgeted: true);
+            }
 
-        var tail = file.HasFragment && file.FileSize % image.Super.BlockSize != 0;
-        if (tail && blocks.Unlisted == 0 && image.TryTakeReadAhead() && !image.Fragments.Warm(file.FragmentIndex, path))
+            var tail = file.HasFragment && file.FileSize % image.Super.BlockSize != 0;
+            if (tail && blocks.Unlisted == 0 && image.TryTakeReadAhead())
+            {
+                var warming = false;
+                try
+                {
+                    warming = image.Fragments.Warm(file.FragmentIndex, path);
+                }
+                finally
+                {
+                    if (!warming)
+                    {
+                        image.ReturnReadAhead(); // already cached or warming, or broken: nothing new to pay for
+                    }
+                }
+            }
+
+            return blocks;
+        }
+        catch (UnpackException)
         {
-            image.ReturnReadAhead(); // already cached or warming: nothing new to pay for
+            // A broken block list or fragment entry: drop the read-ahead and let the same error come up when this
+            // file is read, after the entries before it, and attributed to it.
+            blocks.Dispose();
+            return new FileBlockQueue(image, file, path);
         }
-
-        return blocks;
     }
 
     private IEnumerable<(UnpackedEntry Entry, Inode? File)> WalkCore()

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using ComplianceAuditor.Formats.FileSystems.Common;
 using ComplianceAuditor.Formats.FileSystems.Cramfs;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.FileSystems.Tests;
 
@@ -68,7 +68,7 @@ public sealed class CramfsExtendedPointerTests
         BinaryPrimitives.WriteUInt32LittleEndian(span[8..], CramfsSuperblock.FlagFsidVersion2 | CramfsSuperblock.FlagExtBlockPointers);
         CramfsSuperblock.Signature.CopyTo(span[16..]);
         BinaryPrimitives.WriteUInt32LittleEndian(span[44..], 3);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[32..], Crc32.Standard(image));
+        BinaryPrimitives.WriteUInt32LittleEndian(span[32..], Crc32.Compute(image));
         return image;
     }
 

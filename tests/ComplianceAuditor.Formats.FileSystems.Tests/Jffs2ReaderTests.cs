@@ -165,14 +165,14 @@ public sealed class Jffs2ReaderTests
         BinaryPrimitives.WriteUInt16LittleEndian(span, 0x1985);
         BinaryPrimitives.WriteUInt16LittleEndian(span[2..], 0xE001);
         BinaryPrimitives.WriteUInt32LittleEndian(span[4..], (uint)(40 + nameBytes.Length));
-        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], Common.Crc32.Update(0, span[..8]));
+        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], Unpacking.Crc32.Update(0, span[..8]));
         BinaryPrimitives.WriteUInt32LittleEndian(span[12..], parent);
         BinaryPrimitives.WriteUInt32LittleEndian(span[16..], version);
         BinaryPrimitives.WriteUInt32LittleEndian(span[20..], ino);
         span[28] = (byte)nameBytes.Length;
         span[29] = 8;
-        BinaryPrimitives.WriteUInt32LittleEndian(span[32..], Common.Crc32.Update(0, span[..32]));
-        BinaryPrimitives.WriteUInt32LittleEndian(span[36..], Common.Crc32.Update(0, nameBytes));
+        BinaryPrimitives.WriteUInt32LittleEndian(span[32..], Unpacking.Crc32.Update(0, span[..32]));
+        BinaryPrimitives.WriteUInt32LittleEndian(span[36..], Unpacking.Crc32.Update(0, nameBytes));
         nameBytes.CopyTo(span[40..]);
         node.AsSpan(40 + nameBytes.Length).Fill(0xFF);
         return node;

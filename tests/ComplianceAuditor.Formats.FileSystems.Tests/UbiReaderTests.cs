@@ -86,7 +86,7 @@ public sealed class UbiReaderTests
 
     internal static void WriteCrc(byte[] image, int header)
     {
-        var crc = Common.Crc32.Update(0xFFFF_FFFF, image.AsSpan(header, 60));
+        var crc = Unpacking.Crc32.Update(0xFFFF_FFFF, image.AsSpan(header, 60));
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(image.AsSpan(header + 60), crc);
     }
 }

@@ -82,6 +82,47 @@ public sealed class ReadAheadTests
         Assert.Equal(ManifestHashes.Count, checkedFiles);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void A_broken_fragment_table_fails_the_file_that_needs_it_and_nothing_before(int threads)
+    {
+        // small.sqfs with its fragment index pointing far outside the image: the walk (reading ahead or not) still
+        // hands out every entry in order, and only reading the two files whose tails are in a fragment fails.
+        var bytes = File.ReadAllBytes(Images.Fixture("small.sqfs"));
+        var fragmentIndex = (int)BitConverter.ToInt64(bytes, 80);
+        BitConverter.GetBytes(0x7fff_ffffL).CopyTo(bytes, fragmentIndex);
+        var image = Open(Unpacking.UnpackSource.FromBytes("small.sqfs", bytes), threads);
+        var seen = new List<string>();
+        var failures = new List<string>();
+
+        foreach (var entry in new SquashFsTree(image).Walk())
+        {
+            seen.Add(entry.Path);
+            if (entry.Open is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var stream = entry.Open();
+                stream.CopyTo(Stream.Null);
+            }
+            catch (Unpacking.UnpackException e)
+            {
+                failures.Add(entry.Path + ": " + e.Message);
+            }
+        }
+
+        Assert.Equal(["big.bin", "sub", "sub/file.txt", "sub/inner", "sub/inner/leaf.txt"], seen);
+        Assert.Collection(
+            failures,
+            f => Assert.StartsWith("sub/file.txt: squashfs: fragment table block at 0x7fffffff", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("sub/inner/leaf.txt: squashfs: fragment table block at 0x7fffffff", f, StringComparison.Ordinal));
+        Assert.Equal(image.ReadAheadBudget, image.ReadAheadLeft);
+    }
+
     [Fact]
     public void Content_opens_once()
     {
@@ -92,9 +133,10 @@ public sealed class ReadAheadTests
         Assert.Throws<InvalidOperationException>(() => entry.Open!());
     }
 
-    private static SquashFsImage Open(string name, int threads)
+    private static SquashFsImage Open(string name, int threads) => Open(Images.Source(Images.Fixture(name)), threads);
+
+    private static SquashFsImage Open(Unpacking.UnpackSource source, int threads)
     {
-        var source = Images.Source(Images.Fixture(name));
         var head = new byte[Superblock.Size];
         source.ReadAt(0, head);
         var super = Superblock.Parse(head, source.Length, out _)!;

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using ComplianceAuditor.Formats.Common;
 using ComplianceAuditor.Formats.UImage;
 using ComplianceAuditor.Tests.Shared;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.Tests;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using ComplianceAuditor.Formats.Archives.Internal;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.Archives.SevenZip;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplianceAuditor.Formats.Archives.Internal;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.Archives.Tar;
 
@@ -108,7 +109,7 @@ internal sealed class TarHeader
 
     public long Size => Field(124, 12, "size");
 
-    public int Mode => (int)(Field(100, 8, "mode") & UnixMode.PermissionMask);
+    public int Mode => (int)(Field(100, 8, "mode") & UnixModes.PermissionMask);
 
     public long Uid => Field(108, 8, "uid");
 

@@ -153,7 +153,7 @@ public sealed class CramfsReader : IFormatReader
             // Siblings after this entry wait below its children, so the walk is depth-first in storage order.
             pending.Push((parent, nameStart + inode.NameLength, end));
             var path = TreePath.Join(parent, name, "cramfs");
-            var type = UnixMode.TypeOf(inode.Mode)
+            var type = UnixModes.TypeOf(inode.Mode)
                 ?? throw Invariant.Malformed($"cramfs: '{path}' at 0x{position:x} has an unknown file type in mode 0x{inode.Mode:x4}");
             if (type == EntryType.Directory && inode.Offset != 0 && inode.Size > 0)
             {
@@ -186,7 +186,7 @@ public sealed class CramfsReader : IFormatReader
         {
             Path = path,
             Type = type,
-            Mode = UnixMode.Permissions(inode.Mode),
+            Mode = UnixModes.Permissions(inode.Mode),
             Uid = inode.Uid,
             Gid = inode.Gid,
         };

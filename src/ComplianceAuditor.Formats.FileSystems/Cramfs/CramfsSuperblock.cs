@@ -1,5 +1,6 @@
 using System.Text;
 using ComplianceAuditor.Formats.FileSystems.Common;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.FileSystems.Cramfs;
 
@@ -58,7 +59,7 @@ internal sealed record CramfsSuperblock(bool BigEndian, uint Size, uint Flags, u
 
         var flags = Endian.U32(data, 8, bigEndian);
         var root = CramfsInode.Parse(data.Slice(64, CramfsInode.Bytes), bigEndian);
-        if ((root.Mode & UnixMode.TypeMask) != UnixMode.Directory)
+        if ((root.Mode & UnixModes.TypeMask) != UnixModes.Directory)
         {
             reason = "the root inode is not a directory";
             return null;

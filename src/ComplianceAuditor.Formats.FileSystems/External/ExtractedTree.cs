@@ -56,7 +56,7 @@ internal static class ExtractedTree
         {
             Path = path,
             Type = EntryType.File,
-            Mode = status is null ? null : UnixMode.Permissions(status.Mode),
+            Mode = status is null ? null : UnixModes.Permissions(status.Mode),
             Uid = status?.Uid,
             Gid = status?.Gid,
         };
@@ -72,7 +72,7 @@ internal static class ExtractedTree
             return entry with { Type = EntryType.Directory };
         }
 
-        var type = status is null ? EntryType.File : UnixMode.TypeOf(status.Mode) ?? EntryType.File;
+        var type = status is null ? EntryType.File : UnixModes.TypeOf(status.Mode) ?? EntryType.File;
         switch (type)
         {
             case EntryType.CharDevice or EntryType.BlockDevice:

@@ -1,4 +1,5 @@
 using ComplianceAuditor.Formats.FileSystems.Common;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.FileSystems.Jffs2;
 

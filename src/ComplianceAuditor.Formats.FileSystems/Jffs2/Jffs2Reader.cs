@@ -116,7 +116,7 @@ public sealed class Jffs2Reader : IFormatReader
                 continue;
             }
 
-            var type = UnixMode.TypeOf(inode.Mode);
+            var type = UnixModes.TypeOf(inode.Mode);
             if (type is null)
             {
                 dangling++;
@@ -172,7 +172,7 @@ public sealed class Jffs2Reader : IFormatReader
     {
         Path = path,
         Type = type,
-        Mode = UnixMode.Permissions(inode.Mode),
+        Mode = UnixModes.Permissions(inode.Mode),
         Uid = inode.Uid,
         Gid = inode.Gid,
     };

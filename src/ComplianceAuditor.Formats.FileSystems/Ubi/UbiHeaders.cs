@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using ComplianceAuditor.Formats.FileSystems.Common;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.FileSystems.Ubi;
 

@@ -99,7 +99,7 @@ public sealed class Yaffs2Reader : IFormatReader
         }
 
         var mode = Endian.U32(head, ModeOffset, bigEndian);
-        var kind = UnixMode.TypeOf(mode);
+        var kind = UnixModes.TypeOf(mode);
         var consistent = type switch
         {
             1 => kind == EntryType.File,

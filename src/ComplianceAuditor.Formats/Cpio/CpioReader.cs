@@ -21,7 +21,6 @@ public sealed class CpioReader : IFormatReader
     /// <summary>Hard-link groups tracked in one archive; past this, later links are reported as the plain files they appear as.</summary>
     private const int MaxLinkGroups = 1_000_000;
 
-    private const int TypeMask = 0xF000;
 
     public string Format => Name;
 
@@ -120,7 +119,7 @@ public sealed class CpioReader : IFormatReader
             }
         }
 
-        return IsTrailer(header, head) || TypeOf(header.Mode) is not null;
+        return IsTrailer(header, head) || UnixModes.TypeOf(header.Mode) is not null;
     }
 
     private static bool IsTrailer(CpioHeader header, ReadOnlySpan<byte> head)
@@ -129,18 +128,6 @@ public sealed class CpioReader : IFormatReader
         return header.NameSize == CpioHeader.TrailerName.Length + 1 && nameEnd <= head.Length &&
             head[(int)header.NameOffset..(int)(nameEnd - 1)].SequenceEqual("TRAILER!!!"u8);
     }
-
-    private static EntryType? TypeOf(long mode) => (mode & TypeMask) switch
-    {
-        0x8000 => EntryType.File,
-        0x4000 => EntryType.Directory,
-        0xA000 => EntryType.Symlink,
-        0x2000 => EntryType.CharDevice,
-        0x6000 => EntryType.BlockDevice,
-        0x1000 => EntryType.Fifo,
-        0xC000 => EntryType.Socket,
-        _ => null,
-    };
 
     private static IEnumerable<UnpackedEntry> ReadCore(UnpackSource source, UnpackContext context)
     {
@@ -168,11 +155,11 @@ public sealed class CpioReader : IFormatReader
                 throw Fail.Malformed(Name, $"entry '{path}' at 0x{offset:x} declares {header.FileSize} bytes of data, past the end of the {source.Length}-byte archive");
             }
 
-            var type = TypeOf(header.Mode);
+            var type = UnixModes.TypeOf(header.Mode);
             if (type is null)
             {
                 context.Warn(string.Create(CultureInfo.InvariantCulture,
-                    $"cpio: entry '{path}' at 0x{offset:x} has unknown file type 0{Convert.ToString(header.Mode & TypeMask, 8)}; skipped"));
+                    $"cpio: entry '{path}' at 0x{offset:x} has unknown file type 0{Convert.ToString(header.Mode & UnixModes.TypeMask, 8)}; skipped"));
                 offset = header.NextOffset;
                 continue;
             }
@@ -327,7 +314,7 @@ public sealed class CpioReader : IFormatReader
                     break;
                 }
 
-                if ((header.Mode & TypeMask) == 0x8000 && header.Links > 1)
+                if ((header.Mode & UnixModes.TypeMask) == 0x8000 && header.Links > 1)
                 {
                     var key = new LinkKey(header.Device, header.Inode);
                     if (groups.TryGetValue(key, out var group))

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using ComplianceAuditor.Formats.Common;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.UImage;
 
@@ -71,9 +72,9 @@ public sealed record UImageHeader
         }
 
         var stored = BinaryPrimitives.ReadUInt32BigEndian(bytes[4..]);
-        var running = Crc32.Append(Crc32.Start, bytes[..4]);
-        running = Crc32.Append(running, [0, 0, 0, 0]);
-        running = Crc32.Append(running, bytes[8..Size]);
+        var running = Crc32.Update(Crc32.Start, bytes[..4]);
+        running = Crc32.Update(running, [0, 0, 0, 0]);
+        running = Crc32.Update(running, bytes[8..Size]);
         if (Crc32.Finish(running) != stored)
         {
             return null;

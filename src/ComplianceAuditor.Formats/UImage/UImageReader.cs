@@ -57,7 +57,7 @@ public sealed class UImageReader : IFormatReader
             Open = () =>
             {
                 var crc = Crc32.Start;
-                return new ObservedStream(data.OpenStream(), bytes => crc = Crc32.Append(crc, bytes), () => CheckDataCrc(header, Crc32.Finish(crc), context));
+                return new ObservedStream(data.OpenStream(), bytes => crc = Crc32.Update(crc, bytes), () => CheckDataCrc(header, Crc32.Finish(crc), context));
             },
         };
     }
@@ -129,7 +129,7 @@ public sealed class UImageReader : IFormatReader
                 break;
             }
 
-            crc = Crc32.Append(crc, buffer.AsSpan(0, n));
+            crc = Crc32.Update(crc, buffer.AsSpan(0, n));
             at += n;
         }
 
