@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ComplianceAuditor.Cli;
 
 using var cancellation = new CancellationTokenSource();
@@ -8,4 +9,15 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// A CI runner or a container stop sends SIGTERM (a closing terminal SIGHUP): stop cleanly as for Ctrl+C, so extracted
+// firmware does not stay behind in the output folder. A second signal is left to its default action.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnce);
+using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, StopOnce);
+
 return await CliApp.RunAsync(args, CliConsole.ForProcess(), TimeProvider.System, Environment.GetEnvironmentVariable, cancellation.Token);
+
+void StopOnce(PosixSignalContext context)
+{
+    context.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+}

@@ -21,6 +21,7 @@ internal sealed class ContainerExpander
     private readonly IExtractionSink _work;
     private readonly CancellationToken _ct;
     private readonly HashSet<string> _paths;
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Artifact> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContainerInfo> _containers = new(StringComparer.Ordinal);
     private readonly Queue<(Artifact Artifact, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
@@ -97,6 +98,13 @@ internal sealed class ContainerExpander
         var local = (artifact.Content as FileContent)?.LocalPath ?? (artifact.Content as WindowContent)?.File;
         foreach (var image in images.Take(_budget.Limits.MaxCarvedPerBlob))
         {
+            if (!_budget.TryTakeFile())
+            {
+                Incomplete(string.Create(CultureInfo.InvariantCulture,
+                    $"{artifact.Path}: the limit of {_budget.Limits.MaxFiles} extracted entries per target (--max-unpack-files) was reached; images from 0x{image.Offset:x} on were not carved"));
+                break;
+            }
+
             var name = string.Create(CultureInfo.InvariantCulture, $"0x{image.Offset:x}.{image.Format.Format}");
             var template = new Artifact
             {
@@ -117,28 +125,54 @@ internal sealed class ContainerExpander
     private List<RecognizedImage> Find(UnpackSource source, bool carve, ArtifactKind kind)
     {
         var atStart = Recognizer.AtStart(_formats, source);
+        var binary = kind == ArtifactKind.Binary;
 
-        // Where carving is allowed, bytes after an image's declared end are searched too: they may be padding, or
-        // another image (a device tree after a kernel); the carver tells which, and padding alone still opens in place.
-        if (atStart is not null && Covers(atStart, source.Length) && !(carve && atStart.LengthKnown && atStart.Length < source.Length))
+        // Where carving is allowed, the rest of a blob is searched even when an image starts at its first byte: after
+        // its declared end (a device tree after a kernel) or, when its length is unknown (a gzip stream, jffs2),
+        // anywhere. Elsewhere an image that fills the file is opened as it is.
+        if (atStart is not null && Covers(atStart, source.Length) && !(carve && binary))
         {
             return [atStart];
         }
 
         // Text is only ever recognised whole (Intel HEX, S-record); carving is for binary blobs.
-        if ((carve || atStart is not null) && kind == ArtifactKind.Binary)
+        if (!binary || (!carve && atStart is null))
         {
-            var carved = Carver.Find(_formats, source, _budget.Limits.MaxCarvedPerBlob + 1, _ct);
-            if (carved.Count > _budget.Limits.MaxCarvedPerBlob)
-            {
-                Incomplete(string.Create(CultureInfo.InvariantCulture,
-                    $"{source.Name}: more than {_budget.Limits.MaxCarvedPerBlob} embedded images found; only the first {_budget.Limits.MaxCarvedPerBlob} were opened"));
-            }
-
-            return [.. carved];
+            return atStart is null ? [] : [atStart];
         }
 
-        return atStart is null ? [] : [atStart];
+        var limits = _budget.Limits;
+        var carved = Carver.Find(_formats, source, limits.MaxCarvedPerBlob + 1, limits.MaxCarveChecks, out var exhausted, _ct).ToList();
+        if (carved.Count > limits.MaxCarvedPerBlob)
+        {
+            Incomplete(string.Create(CultureInfo.InvariantCulture,
+                $"{source.Name}: more than {limits.MaxCarvedPerBlob} embedded images found (--max-carved-images); only the first {limits.MaxCarvedPerBlob} were opened"));
+        }
+
+        if (exhausted)
+        {
+            Incomplete(string.Create(CultureInfo.InvariantCulture,
+                $"{source.Name}: the search for embedded images stopped after {limits.MaxCarveChecks} candidate headers (--max-carve-checks); the rest of it was not searched"));
+        }
+
+        // At offset 0 the registration order decides, as everywhere else, not which reader owns the signature; and
+        // formats without a carving signature (an ESP-IDF app image) are only ever found there.
+        if (atStart is not null)
+        {
+            var zeroTaken = carved.Count > 0 && carved[0].Offset == 0;
+            var next = carved.Skip(zeroTaken ? 1 : 0).Select(i => i.Offset).DefaultIfEmpty(source.Length).First();
+            var first = atStart with { Length = Math.Min(atStart.Length, next) };
+            if (zeroTaken)
+            {
+                carved[0] = first;
+            }
+            else
+            {
+                carved.Insert(0, first);
+            }
+        }
+
+        return carved;
     }
 
     private static bool Covers(RecognizedImage image, long length) =>
@@ -189,9 +223,19 @@ internal sealed class ContainerExpander
         foreach (var item in result.Items)
         {
             var child = ToArtifact(container, item, extractedBy);
-            if (child is not null)
+            if (child is null)
             {
-                Added.Add(child);
+                continue;
+            }
+
+            Added.Add(child);
+            if (item.Entry.Type == EntryType.HardLink)
+            {
+                // The same bytes as a file already queued: opening them again would multiply a bomb by its links.
+                _byPath[child.Path] = child;
+            }
+            else
+            {
                 Enqueue(child, depth + 1, image.Format.CarveChildren, known: null);
             }
         }
@@ -330,14 +374,26 @@ internal sealed class ContainerExpander
         }
     }
 
+    /// <summary>
+    /// The path itself, or with <c>#2</c>, <c>#3</c>... when a container repeats a name. The next suffix is kept per
+    /// name, so an archive of 100 000 entries with one name costs one lookup each, not a count from 2 each time.
+    /// </summary>
     private string Unique(string path)
     {
-        var candidate = path;
-        for (var i = 2; !_paths.Add(candidate); i++)
+        if (_paths.Add(path))
         {
-            candidate = string.Create(CultureInfo.InvariantCulture, $"{path}#{i}");
+            return path;
         }
 
+        var next = _nextSuffix.GetValueOrDefault(path, 2);
+        string candidate;
+        do
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{path}#{next++}");
+        }
+        while (!_paths.Add(candidate));
+
+        _nextSuffix[path] = next;
         return candidate;
     }
 

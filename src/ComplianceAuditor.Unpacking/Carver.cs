@@ -12,8 +12,20 @@ public static class Carver
 {
     private const int ChunkSize = 4 << 20;
 
-    public static IReadOnlyList<RecognizedImage> Find(FormatRegistry formats, UnpackSource blob, int maxImages, CancellationToken cancellationToken)
+    /// <summary>Header checks one blob may cost: a blob dense with magic numbers must not take minutes.</summary>
+    public const int DefaultMaxChecks = 65_536;
+
+    public static IReadOnlyList<RecognizedImage> Find(FormatRegistry formats, UnpackSource blob, int maxImages, CancellationToken cancellationToken) =>
+        Find(formats, blob, maxImages, DefaultMaxChecks, out _, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Find(FormatRegistry, UnpackSource, int, CancellationToken)"/>, validating at most
+    /// <paramref name="maxChecks"/> candidate headers; <paramref name="checksExhausted"/> says the search stopped there.
+    /// </summary>
+    public static IReadOnlyList<RecognizedImage> Find(
+        FormatRegistry formats, UnpackSource blob, int maxImages, int maxChecks, out bool checksExhausted, CancellationToken cancellationToken)
     {
+        checksExhausted = false;
         ArgumentNullException.ThrowIfNull(formats);
         ArgumentNullException.ThrowIfNull(blob);
         var signatures = formats.Formats
@@ -32,19 +44,30 @@ public static class Carver
         try
         {
             long covered = 0;
-            for (long chunkStart = 0; chunkStart < blob.Length && found.Count < maxImages; chunkStart += ChunkSize)
+            var checks = 0;
+
+            // An image of unknown length (jffs2, a gzip stream) holds more of its own magic numbers further on (every
+            // jffs2 node starts with one); those are part of it, not new images. Other formats may still start later.
+            var openEnded = new HashSet<string>(StringComparer.Ordinal);
+            for (long chunkStart = 0; chunkStart < blob.Length && found.Count < maxImages && !checksExhausted; chunkStart += ChunkSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // Chunks overlap by more than the longest magic, so a magic across a chunk border is still seen once; the
                 // overlap also holds the head of every image starting in this chunk, so a blob dense with magic numbers
                 // costs a header check per hit, not a read.
                 var read = blob.ReadAt(chunkStart, buffer.AsSpan(0, (int)Math.Min(ChunkSize + lookahead, blob.Length - chunkStart)));
-                var hits = Hits(buffer.AsSpan(0, read), chunkStart, signatures, ChunkSize);
+                var hits = Hits(buffer.AsSpan(0, read), chunkStart, signatures, ChunkSize, maxChecks - checks + 1);
                 foreach (var (position, format) in hits)
                 {
-                    if (position < covered || found.Count >= maxImages)
+                    if (position < covered || found.Count >= maxImages || openEnded.Contains(format.Format))
                     {
                         continue;
+                    }
+
+                    if (++checks > maxChecks)
+                    {
+                        checksExhausted = true;
+                        break;
                     }
 
                     ReadOnlySpan<byte> imageHead;
@@ -59,13 +82,21 @@ public static class Carver
                         imageHead = head.AsSpan(0, blob.ReadAt(position, head.AsSpan(0, FormatSignature.HeadBytes)));
                     }
 
-                    var image = Recognizer.AtStart(new FormatRegistry().With(format), imageHead, blob.Length - position, position);
+                    var image = Recognizer.Try(format, imageHead, blob.Length - position, position);
                     if (image is not null)
                     {
                         found.Add(image);
 
-                        // Without a declared length the image's end is unknown: later hits may start new images.
+                        // Without a declared length the image's end is unknown: later hits of other formats may start
+                        // new images, and end this one there.
                         covered = image.LengthKnown ? position + image.Length : position + 1;
+
+                        // A new image ends any open-ended one before it; its magic numbers may start images again.
+                        openEnded.Clear();
+                        if (!image.LengthKnown)
+                        {
+                            openEnded.Add(format.Format);
+                        }
                     }
                 }
             }
@@ -80,14 +111,16 @@ public static class Carver
     }
 
     /// <summary>Image starts implied by signature hits in one chunk, in file order; hits before the blob's start are dropped.</summary>
+    /// <remarks>At most <paramref name="limit"/> hits per signature are kept: more could not be checked anyway.</remarks>
     private static List<(long Position, RegisteredFormat Format)> Hits(
-        ReadOnlySpan<byte> chunk, long chunkStart, (RegisteredFormat Format, FormatSignature Signature)[] signatures, int ownedBytes)
+        ReadOnlySpan<byte> chunk, long chunkStart, (RegisteredFormat Format, FormatSignature Signature)[] signatures, int ownedBytes, int limit)
     {
         var hits = new List<(long, RegisteredFormat)>();
         foreach (var (format, signature) in signatures)
         {
             var magic = signature.Magic.AsSpan();
-            for (int from = 0, at; from < chunk.Length && (at = chunk[from..].IndexOf(magic)) >= 0; from += at + 1)
+            var kept = 0;
+            for (int from = 0, at; kept < limit && from < chunk.Length && (at = chunk[from..].IndexOf(magic)) >= 0; from += at + 1)
             {
                 var magicAt = from + at;
                 if (magicAt >= ownedBytes)
@@ -99,6 +132,7 @@ public static class Carver
                 if (start >= 0)
                 {
                     hits.Add((start, format));
+                    kept++;
                 }
             }
         }

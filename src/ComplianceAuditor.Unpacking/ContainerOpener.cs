@@ -30,6 +30,9 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
     /// <summary>A limit was hit: stop this container, say which limit and where.</summary>
     private sealed class LimitReachedException(string message) : Exception(message);
 
+    /// <summary>One file is over the per-file limit: that file is left out, the container goes on.</summary>
+    private sealed class FileTooLargeException(string message) : Exception(message);
+
     private sealed class Run(ContainerOpener owner, RecognizedImage image, UnpackSource source, string containerPath, CancellationToken ct)
     {
         private readonly List<ExtractedItem> _items = [];
@@ -156,6 +159,12 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
                 Note($"'{path}' could not be read: {e.Message}");
                 return new ExtractedItem(entry, path, null, e.Message);
             }
+            catch (FileTooLargeException e)
+            {
+                // Nor does one huge file: the rest of the file system is still worth reading.
+                Note(e.Message);
+                return new ExtractedItem(entry, path, null, e.Message);
+            }
             finally
             {
                 if (!ok)
@@ -220,8 +229,8 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
         {
             if (fileBytes > Limits.MaxFileBytes)
             {
-                throw new LimitReachedException(string.Create(CultureInfo.InvariantCulture,
-                    $"'{path}' in {containerPath} is larger than the limit of {Limits.MaxFileBytes} bytes per file (--max-unpack-file-bytes); extraction stopped there"));
+                throw new FileTooLargeException(string.Create(CultureInfo.InvariantCulture,
+                    $"'{path}' is larger than the limit of {Limits.MaxFileBytes} bytes per file (--max-unpack-file-bytes) and was not extracted"));
             }
 
             if (!owner.Budget.TryTakeBytes(justRead))

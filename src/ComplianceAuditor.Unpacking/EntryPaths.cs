@@ -34,6 +34,12 @@ public static class EntryPaths
         }
 
         var segments = unified.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != ".").ToArray();
+        if (segments.Take(segments.Length - 1).Any(s => s.EndsWith('!')))
+        {
+            // "a!/b" would read as a step into a container named "a" in the virtual path, which it is not.
+            return (null, "the path contains '!/', which marks a step into a container in virtual paths");
+        }
+
         if (segments.Contains(".."))
         {
             return (null, "the path has a '..' component");

@@ -23,31 +23,37 @@ public static class Recognizer
     {
         foreach (var format in formats.Formats)
         {
-            if (except?.Contains(format.Format) == true)
+            if (except?.Contains(format.Format) != true && Try(format, head, available, offset) is { } image)
             {
-                continue;
-            }
-
-            FormatMatch? match;
-            try
-            {
-                match = format.Reader.Identify(head, available);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                // Identify must not throw; a reader that does anyway is treated as "not this format", not as a crash.
-                match = null;
-            }
-
-            if (match is not null)
-            {
-                // A header claiming more bytes than there are is clipped: the reader will find the truncation itself.
-                var known = match.Length is > 0;
-                var length = known ? Math.Min(match.Length!.Value, available) : available;
-                return new RecognizedImage(format, offset, length, match.Description, known);
+                return image;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Asks one reader whether an image of its format starts at the first byte of <paramref name="head"/>.</summary>
+    internal static RecognizedImage? Try(RegisteredFormat format, ReadOnlySpan<byte> head, long available, long offset)
+    {
+        FormatMatch? match;
+        try
+        {
+            match = format.Reader.Identify(head, available);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // Identify must not throw; a reader that does anyway is treated as "not this format", not as a crash.
+            match = null;
+        }
+
+        if (match is null)
+        {
+            return null;
+        }
+
+        // A header claiming more bytes than there are is clipped: the reader will find the truncation itself.
+        var known = match.Length is > 0;
+        var length = known ? Math.Min(match.Length!.Value, available) : available;
+        return new RecognizedImage(format, offset, length, match.Description, known);
     }
 }

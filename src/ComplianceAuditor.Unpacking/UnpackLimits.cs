@@ -30,6 +30,9 @@ public sealed record UnpackLimits
     /// <summary>Images carved out of one blob.</summary>
     public int MaxCarvedPerBlob { get; init; } = 256;
 
+    /// <summary>Candidate headers validated while searching one blob for embedded images (magic numbers are cheap to fake).</summary>
+    public int MaxCarveChecks { get; init; } = Carver.DefaultMaxChecks;
+
     /// <summary>Wall time an external extractor may run for one image.</summary>
     public TimeSpan ExternalTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

@@ -116,6 +116,147 @@ public sealed class ExternalExtractorTests
         Assert.True(error.Message.Length < 1000, "the output is bounded");
     }
 
+    [Theory]
+    [InlineData(1000, 64L << 20, 1L << 20, 1L << 20, "--max-unpack-bytes")] // the total limit is the tighter one
+    [InlineData(2, 100_000, 8L << 30, 600_000, "--max-unpack-ratio")] // twice the 300,000-byte image
+    [InlineData(2, 1L << 20, 8L << 30, 1L << 20, "--max-unpack-ratio")] // the ratio's floor lifts it above twice the image
+    public void A_program_that_writes_past_the_byte_budget_is_killed_while_it_writes(
+        double maxRatio, long ratioFloor, long maxTotal, long budget, string option)
+    {
+        using var temp = new TempDirectory();
+        var pidFile = Path.Combine(temp.Path, "writer.pid");
+        var program = FakeProgram.Write(temp, "fake-extract", $"""
+            ( while :; do head -c 65536 /dev/zero >> "$2/bomb"; done ) &
+            echo $! > '{pidFile}'
+            wait
+            """);
+        var extractor = new ExternalExtractor("fake-extract", _ => program);
+        var limits = new UnpackLimits { MaxRatio = maxRatio, RatioFloorBytes = ratioFloor, MaxTotalBytes = maxTotal };
+        var context = ProbedContext(temp, out var probe, limits);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<UnpackException>(() => Consume(extractor, context));
+
+        Assert.Equal(
+            string.Create(CultureInfo.InvariantCulture, $"fake-extract wrote more than {budget} bytes, the limit set by {option} for this image; it was stopped"),
+            error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
+        var writer = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        Assert.True(IsGone(writer), $"the writing process {writer} still runs");
+        Assert.False(Directory.Exists(probe.Folder), "the scratch folder is deleted");
+    }
+
+    [Fact]
+    public void A_program_that_writes_too_many_files_is_killed()
+    {
+        using var temp = new TempDirectory();
+        var program = FakeProgram.Write(temp, "fake-extract", """
+            mkdir "$2/d"
+            i=0
+            while :; do : > "$2/d/f$i"; i=$((i+1)); done
+            """);
+        var extractor = new ExternalExtractor("fake-extract", _ => program);
+        var context = ProbedContext(temp, out var probe, new UnpackLimits { MaxFiles = 50 });
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<UnpackException>(() => Consume(extractor, context));
+
+        Assert.Equal("fake-extract wrote more than 50 files and folders, the limit set by --max-unpack-files; it was stopped", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
+        Assert.False(Directory.Exists(probe.Folder), "the scratch folder is deleted");
+    }
+
+    [Fact]
+    public void Output_past_the_budget_is_refused_even_when_the_program_exits_before_a_check()
+    {
+        using var temp = new TempDirectory();
+        var program = FakeProgram.Write(temp, "fake-extract", """head -c 2000000 /dev/zero > "$2/big" """);
+        var extractor = new ExternalExtractor("fake-extract", _ => program);
+        var context = ProbedContext(temp, out _, new UnpackLimits { MaxRatio = 2, RatioFloorBytes = 0 });
+
+        var error = Assert.Throws<UnpackException>(() => Consume(extractor, context));
+
+        Assert.StartsWith("fake-extract wrote more than 600000 bytes, the limit set by --max-unpack-ratio", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_image_copy_goes_when_the_program_exits_and_the_scratch_folder_when_the_enumeration_ends()
+    {
+        using var temp = new TempDirectory();
+        var outside = temp.Write(Path.Combine("outside", "keep.txt"), "not the extractor's");
+        var program = FakeProgram.Write(temp, "fake-extract", $"""
+            set -e
+            mkdir -p "$2/etc"
+            cp "$1" "$2/etc/image-copy"
+            ln -s '{Path.GetDirectoryName(outside)}' "$2/outside-folder"
+            ln -s '{outside}' "$2/outside-file"
+            """);
+        var extractor = new ExternalExtractor("fake-extract", _ => program);
+        var context = ProbedContext(temp, out var probe);
+
+        using (var entries = extractor.Extract(UnpackSource.FromBytes("image", Image), context, (i, o) => [i, o], "absent").GetEnumerator())
+        {
+            Assert.True(entries.MoveNext());
+            Assert.False(File.Exists(Path.Combine(probe.Folder!, "image.bin")), "the image copy is deleted once the program exits");
+            Assert.True(Directory.Exists(Path.Combine(probe.Folder!, "extracted")));
+            var paths = new List<string> { entries.Current.Path };
+            while (entries.MoveNext())
+            {
+                var entry = ExtractedEntry.From(entries.Current);
+                paths.Add(entry.Path);
+                if (entry.Path == "etc/image-copy")
+                {
+                    Assert.Equal(Image.Length, entry.ContentLength);
+                }
+            }
+
+            Assert.Equal(["etc", "outside-file", "outside-folder", "etc/image-copy"], paths);
+        }
+
+        Assert.False(Directory.Exists(probe.Folder), "the scratch folder is deleted");
+
+        // The links were removed, not followed.
+        Assert.Equal("not the extractor's", File.ReadAllText(outside));
+    }
+
+    [Fact]
+    public void Abandoning_the_enumeration_early_deletes_the_scratch_folder()
+    {
+        using var temp = new TempDirectory();
+        var program = FakeProgram.Write(temp, "fake-extract", """
+            set -e
+            mkdir -p "$2/a/b"
+            echo one > "$2/a/b/one"
+            echo two > "$2/two"
+            """);
+        var extractor = new ExternalExtractor("fake-extract", _ => program);
+        var context = ProbedContext(temp, out var probe);
+
+        var first = extractor.Extract(UnpackSource.FromBytes("image", Image), context, (i, o) => [i, o], "absent").First();
+
+        Assert.Equal("a", first.Path);
+        Assert.False(Directory.Exists(probe.Folder), "the scratch folder is deleted");
+    }
+
+    [Fact]
+    public void A_failing_program_leaves_neither_the_image_copy_nor_its_output()
+    {
+        using var temp = new TempDirectory();
+        var program = FakeProgram.Write(temp, "fake-extract", """
+            echo partial > "$2/partial"
+            echo "error: bad superblock" >&2
+            exit 1
+            """);
+        var extractor = new ExternalExtractor("fake-extract", _ => program);
+        var context = ProbedContext(temp, out var probe);
+
+        var error = Assert.Throws<UnpackException>(() => Consume(extractor, context));
+
+        Assert.Contains("exit code 1", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(probe.Folder);
+        Assert.False(Directory.Exists(probe.Folder), "the scratch folder is deleted");
+    }
+
     [Fact]
     public void An_absent_program_is_reported_as_unavailable_before_anything_runs()
     {
@@ -153,6 +294,22 @@ public sealed class ExternalExtractorTests
             .Select(ExtractedEntry.From)];
     }
 
+    private static void Consume(ExternalExtractor extractor, UnpackContext context) =>
+        _ = extractor.Extract(UnpackSource.FromBytes("image", Image), context, (image, output) => [image, output], "absent")
+            .Select(ExtractedEntry.From).ToList();
+
+    /// <summary>A context that remembers the scratch folder it handed out, so a test can check it was deleted.</summary>
+    private static UnpackContext ProbedContext(TempDirectory temp, out ScratchProbe probe, UnpackLimits? limits = null)
+    {
+        var handedOut = new ScratchProbe();
+        probe = handedOut;
+        return new UnpackContext(
+            limits ?? new UnpackLimits(),
+            () => handedOut.Folder = Directory.CreateDirectory(Path.Combine(temp.Path, "scratch", Guid.NewGuid().ToString("N"))).FullName,
+            _ => { },
+            CancellationToken.None);
+    }
+
     /// <summary>True once the process has exited (a zombie waiting to be reaped counts as gone).</summary>
     private static bool IsGone(int pid)
     {
@@ -176,5 +333,10 @@ public sealed class ExternalExtractorTests
         }
 
         return false;
+    }
+
+    private sealed class ScratchProbe
+    {
+        public string? Folder { get; set; }
     }
 }

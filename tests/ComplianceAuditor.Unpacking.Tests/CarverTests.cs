@@ -55,17 +55,29 @@ public sealed class CarverTests
     }
 
     [Fact]
-    public void An_image_without_a_declared_length_runs_to_the_next_image_or_the_end()
+    public void An_image_without_a_declared_length_runs_to_the_next_image_of_another_format_or_the_end()
     {
         var unknown = new TestContainerBuilder { DeclareLength = false }.File("a", "x").Build();
-        var known = Container("b");
-        var blob = Blobs.Noise(16 * 1024).Place(0x100, unknown).Place(0x3000, known).Place(0x3800, unknown);
+        var layout = TestLayoutReader.Build(Blobs.Noise(300, seed: 3), 0x8000);
+        var blob = Blobs.Noise(16 * 1024).Place(0x100, unknown).Place(0x3000, layout).Place(0x3800, unknown);
 
         var images = Carve(blob);
 
         Assert.Equal(
-            [(0x100L, 0x3000L - 0x100, false), (0x3000L, known.Length, true), (0x3800L, blob.Length - 0x3800L, false)],
+            [(0x100L, 0x3000L - 0x100, false), (0x3000L, layout.Length, true), (0x3800L, blob.Length - 0x3800L, false)],
             images.Select(i => (i.Offset, i.Length, i.LengthKnown)));
+    }
+
+    [Fact]
+    public void Later_magic_numbers_of_an_open_ended_image_are_its_own_content_not_new_images()
+    {
+        // jffs2 is the real case: every node of the file system starts with the format's magic number.
+        var unknown = new TestContainerBuilder { DeclareLength = false }.File("a", "x").Build();
+        var blob = Blobs.Noise(16 * 1024).Place(0x100, unknown).Place(0x3000, Container("b")).Place(0x3800, unknown);
+
+        var image = Assert.Single(Carve(blob));
+
+        Assert.Equal((0x100L, blob.Length - 0x100L, false), (image.Offset, image.Length, image.LengthKnown));
     }
 
     [Fact]

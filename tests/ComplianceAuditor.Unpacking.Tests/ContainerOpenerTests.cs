@@ -40,8 +40,9 @@ public sealed class ContainerOpenerTests
 
         var result = Open(liar, new byte[100], work, new UnpackLimits { MaxFileBytes = 100_000 });
 
-        Assert.Equal(ContainerStatus.Partial, result.Report.Status);
-        Assert.Contains("'small' in fw.bin is larger than the limit of 100000 bytes", result.Report.Reason, StringComparison.Ordinal);
+        var item = Assert.Single(result.Items);
+        Assert.Null(item.LocalPath);
+        Assert.Contains("'small' is larger than the limit of 100000 bytes", item.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

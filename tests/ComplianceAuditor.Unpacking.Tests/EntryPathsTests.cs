@@ -10,6 +10,7 @@ public sealed class EntryPathsTests
     [InlineData("a\\b\\c", "a/b/c")]
     [InlineData("...", "...")]
     [InlineData("a/..b/c..", "a/..b/c..")]
+    [InlineData("a!b/c!", "a!b/c!")]
     public void Relative_paths_are_normalised(string stored, string expected)
     {
         var (path, refusal) = EntryPaths.Normalize(stored);
@@ -31,6 +32,7 @@ public sealed class EntryPathsTests
     [InlineData("a\\..\\..\\x", "'..'")]
     [InlineData("a/..", "'..'")]
     [InlineData("etc/pass\0wd", "NUL")]
+    [InlineData("0x40000.squashfs!/usr/sbin/httpd", "'!/'")]
     [InlineData("./", "root")]
     [InlineData(".", "root")]
     [InlineData("", "root")]

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Unpacking.Tests.TestFormats;
 
 namespace ComplianceAuditor.Unpacking.Tests;
@@ -40,19 +41,23 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public void A_file_over_the_per_file_limit_stops_the_container_and_leaves_no_partial_copy()
+    public void A_file_over_the_per_file_limit_is_left_out_with_the_reason_and_the_container_goes_on()
     {
         using var ws = new Workspace();
-        var firmware = new TestContainerBuilder().File("small", "tiny").Repeat("big", 0x41, 200_000).File("after", "never reached").Build();
+        var firmware = new TestContainerBuilder().File("small", "tiny").Repeat("big", 0x41, 200_000).File("after", "still read").Build();
 
         var inventory = ws.Audit(firmware, new UnpackLimits { MaxFileBytes = 100_000 });
 
-        var container = inventory.Root.Container!;
-        Assert.Equal("partial", container.Status);
-        Assert.Contains("'big' in fw.bin is larger than the limit of 100000 bytes per file (--max-unpack-file-bytes)", container.Reason, StringComparison.Ordinal);
-        Assert.Equal(["fw.bin", "fw.bin!/small"], inventory.Paths());
+        Assert.Equal("opened", inventory.Root.Container!.Status);
+        Assert.Equal(["fw.bin", "fw.bin!/after", "fw.bin!/big", "fw.bin!/small"], inventory.Paths());
+        var big = inventory.Get("fw.bin!/big");
+        Assert.Equal(ArtifactKind.Unreadable, big.Kind);
+        Assert.Contains("larger than the limit of 100000 bytes per file (--max-unpack-file-bytes)", big.Note, StringComparison.Ordinal);
+        Assert.Contains(inventory.Notes, n => n.Contains("'big' is larger than the limit", StringComparison.Ordinal));
         Assert.False(inventory.IsComplete);
-        Assert.Single(Directory.EnumerateFiles(ws.Work.Path, "*", SearchOption.AllDirectories));
+
+        // No partial copy of the big file is left in the work folder: only the two small files are there.
+        Assert.Equal(2, Directory.EnumerateFiles(ws.Work.Path, "*", SearchOption.AllDirectories).Count());
     }
 
     [Fact]
@@ -163,6 +168,6 @@ public sealed class LimitTests
 
         Assert.Equal(["fw.bin!/0x1000.tcnt", "fw.bin!/0x2000.tcnt", "fw.bin!/0x3000.tcnt"], inventory.Paths().Where(p => p.EndsWith(".tcnt", StringComparison.Ordinal)));
         Assert.False(inventory.IsComplete);
-        Assert.Contains("fw.bin: more than 3 embedded images found; only the first 3 were opened", inventory.Notes);
+        Assert.Contains("fw.bin: more than 3 embedded images found (--max-carved-images); only the first 3 were opened", inventory.Notes);
     }
 }

@@ -37,7 +37,25 @@ internal sealed class UnpackOptions
         DefaultValueFactory = _ => Defaults.MaxRatio,
     };
 
-    public IEnumerable<Option> All => [_maxBytes, _maxFileBytes, _maxFiles, _maxDepth, _maxRatio];
+    private readonly Option<int> _maxCarved = new("--max-carved-images")
+    {
+        Description = "Images carved out of one blob at most",
+        DefaultValueFactory = _ => Defaults.MaxCarvedPerBlob,
+    };
+
+    private readonly Option<int> _maxCarveChecks = new("--max-carve-checks")
+    {
+        Description = "Candidate headers checked while searching one blob for embedded images",
+        DefaultValueFactory = _ => Defaults.MaxCarveChecks,
+    };
+
+    private readonly Option<int> _externalTimeout = new("--external-timeout")
+    {
+        Description = "Seconds an external extractor (unsquashfs, unyaffs...) may run on one image",
+        DefaultValueFactory = _ => (int)Defaults.ExternalTimeout.TotalSeconds,
+    };
+
+    public IEnumerable<Option> All => [_maxBytes, _maxFileBytes, _maxFiles, _maxDepth, _maxRatio, _maxCarved, _maxCarveChecks, _externalTimeout];
 
     /// <summary>The limits, or null with the message for a value out of range.</summary>
     public (UnpackLimits? Limits, string? Error) Read(ParseResult parse)
@@ -56,12 +74,30 @@ internal sealed class UnpackOptions
         }
 
         var (files, depth, ratio) = (parse.GetValue(_maxFiles), parse.GetValue(_maxDepth), parse.GetValue(_maxRatio));
-        if (files <= 0 || depth is <= 0 or > 64 || ratio <= 1 || double.IsNaN(ratio))
+        var (carved, checks, timeout) = (parse.GetValue(_maxCarved), parse.GetValue(_maxCarveChecks), parse.GetValue(_externalTimeout));
+        var error = files <= 0 ? "--max-unpack-files must be positive"
+            : depth is <= 0 or > 64 ? "--max-unpack-depth must be between 1 and 64"
+            : ratio <= 1 || double.IsNaN(ratio) ? "--max-unpack-ratio must be above 1"
+            : carved <= 0 ? "--max-carved-images must be positive"
+            : checks <= 0 ? "--max-carve-checks must be positive"
+            : timeout is <= 0 or > 86_400 ? "--external-timeout must be between 1 and 86400 seconds"
+            : null;
+        if (error is not null)
         {
-            return (null, "--max-unpack-files must be positive, --max-unpack-depth between 1 and 64, --max-unpack-ratio above 1");
+            return (null, error);
         }
 
-        return (Defaults with { MaxTotalBytes = total.Value, MaxFileBytes = file.Value, MaxFiles = files, MaxDepth = depth, MaxRatio = ratio }, null);
+        return (Defaults with
+        {
+            MaxTotalBytes = total.Value,
+            MaxFileBytes = file.Value,
+            MaxFiles = files,
+            MaxDepth = depth,
+            MaxRatio = ratio,
+            MaxCarvedPerBlob = carved,
+            MaxCarveChecks = checks,
+            ExternalTimeout = TimeSpan.FromSeconds(timeout),
+        }, null);
     }
 
     /// <summary>"4096", "64K", "512M", "8G" (powers of 1024); null when it is not a size.</summary>

@@ -37,10 +37,12 @@ public sealed partial class ExternalExtractor
     public string? Locate() => _locate(Program);
 
     /// <summary>
-    /// Extracts <paramref name="source"/> when the enumeration starts, and lists the result. Throws
+    /// Extracts <paramref name="source"/> when the enumeration starts, and lists the result; the scratch folder is
+    /// deleted when the enumeration ends or is disposed, so an entry's content must be read before the next one is
+    /// asked for. The program is stopped once its output passes the limits for this image. Throws
     /// <see cref="ReaderUnavailableException"/> with
     /// <paramref name="unavailableMessage"/> at once when the program is not installed, and
-    /// <see cref="UnpackException"/> when it fails or runs out of time.
+    /// <see cref="UnpackException"/> when it fails, runs out of time or writes too much.
     /// </summary>
     /// <param name="arguments">The program's arguments for an image path and an (existing, empty) output folder.</param>
     public IEnumerable<UnpackedEntry> Extract(
@@ -57,20 +59,46 @@ public sealed partial class ExternalExtractor
         string program, UnpackSource source, UnpackContext context, Func<string, string, IEnumerable<string>> arguments)
     {
         var scratch = context.ScratchDirectory();
-        var image = Path.Combine(scratch, "image.bin");
-        var output = Directory.CreateDirectory(Path.Combine(scratch, "extracted")).FullName;
-        WriteImage(source, image, context.CancellationToken);
-        var result = ProcessRunner.Run(program, arguments(image, output), scratch, context.Limits.ExternalTimeout, context.CancellationToken);
-        if (result.ExitCode != 0)
+        try
         {
-            var detail = result.StandardErrorTail.Length > 0 ? result.StandardErrorTail : result.StandardOutputTail;
-            throw Invariant.Malformed($"{Program} failed on {source.Name} with exit code {result.ExitCode}: {Tail(detail)}");
-        }
+            var image = Path.Combine(scratch, "image.bin");
+            var output = Directory.CreateDirectory(Path.Combine(scratch, "extracted")).FullName;
+            var budget = OutputBudget.For(output, source, context.Limits);
+            ProcessResult result;
+            try
+            {
+                WriteImage(source, image, context.CancellationToken);
+                result = ProcessRunner.Run(
+                    program, arguments(image, output), scratch, context.Limits.ExternalTimeout, context.CancellationToken, budget.Check);
+            }
+            finally
+            {
+                // The copy is as large as the image and nothing reads it once the program is gone, whatever its fate.
+                ScratchFolder.DeleteFile(image);
+            }
 
-        File.Delete(image);
-        foreach (var entry in ExtractedTree.Walk(output, context))
+            if (result.ExitCode != 0)
+            {
+                var detail = result.StandardErrorTail.Length > 0 ? result.StandardErrorTail : result.StandardOutputTail;
+                throw Invariant.Malformed($"{Program} failed on {source.Name} with exit code {result.ExitCode}: {Tail(detail)}");
+            }
+
+            // What it wrote between the last check and its exit.
+            if (budget.Check() is { } reason)
+            {
+                throw Invariant.Malformed($"{Program} {reason}");
+            }
+
+            foreach (var entry in ExtractedTree.Walk(output, context))
+            {
+                yield return entry;
+            }
+        }
+        finally
         {
-            yield return entry;
+            // The driver copies each entry's content before asking for the next, so nothing here is needed once the
+            // enumeration ends or is abandoned; keeping it until the audit ends would hold a whole extracted tree per image.
+            ScratchFolder.Delete(scratch);
         }
     }
 

@@ -10,19 +10,31 @@ internal sealed record ProcessResult(int ExitCode, string StandardOutputTail, st
 
 /// <summary>
 /// Runs a program with an argument list (never through a shell), no input, its output captured but only the tail
-/// kept, and a wall-time limit: when the limit passes or the audit is cancelled, the program and every process it
-/// started are killed.
+/// kept, a wall-time limit and an optional watch: when the limit passes, the audit is cancelled or the watch objects,
+/// the program and every process it started are killed.
 /// </summary>
 internal static class ProcessRunner
 {
+    /// <summary>How often a watch is asked whether the program may go on.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(200);
+
     private const int TailChars = 4096;
 
     // After the kill, pipes close once every process holding them is gone; a process that escaped the kill (a
     // daemon in its own session) must not hold the audit, so the readers are waited for only this long.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
+    /// <param name="watch">
+    /// Called about every <see cref="WatchInterval"/> while the program runs; a non-null answer says why the program must
+    /// stop ("wrote more than ...") and ends the run with an <see cref="UnpackException"/>.
+    /// </param>
     public static ProcessResult Run(
-        string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string program,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        TimeSpan timeout,
+        CancellationToken cancellationToken,
+        Func<string?>? watch = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -48,24 +60,65 @@ internal static class ProcessRunner
             throw new UnpackException(Invariant.Text($"{Path.GetFileName(program)} could not be started: {ex.Message}"), ex);
         }
 
-        process.StandardInput.Close();
-        var output = Drain(process.StandardOutput);
-        var error = Drain(process.StandardError);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        var exited = false;
         try
         {
-            process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+            process.StandardInput.Close();
+            var output = Drain(process.StandardOutput);
+            var error = Drain(process.StandardError);
+            Supervise(process, Path.GetFileName(program), timeout, watch, cancellationToken);
+            exited = true;
+            Task.WaitAll([output, error], DrainTimeout);
+            return new ProcessResult(process.ExitCode, Finished(output), Finished(error));
         }
-        catch (OperationCanceledException)
+        finally
         {
-            Kill(process);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw Invariant.Malformed($"{Path.GetFileName(program)} did not finish within {timeout.TotalSeconds:0.###} s and was stopped");
+            // Whatever ended the wait (time, cancellation, the watch, or a fault in the watch itself), the program
+            // must not outlive it and go on writing.
+            if (!exited)
+            {
+                Kill(process);
+            }
         }
+    }
 
-        Task.WaitAll([output, error], DrainTimeout);
-        return new ProcessResult(process.ExitCode, Finished(output), Finished(error));
+    /// <summary>Waits for the program to exit; throws when the time runs out, the audit is cancelled or the watch objects.</summary>
+    private static void Supervise(Process process, string name, TimeSpan timeout, Func<string?>? watch, CancellationToken cancellationToken)
+    {
+        var finished = process.WaitForExitAsync(CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var interval = WatchInterval;
+        while (true)
+        {
+            var remaining = timeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw Invariant.Malformed($"{name} did not finish within {timeout.TotalSeconds:0.###} s and was stopped");
+            }
+
+            // Throws OperationCanceledException as soon as the audit is cancelled, without waiting for the interval.
+            var wait = (int)Math.Ceiling((remaining < interval ? remaining : interval).TotalMilliseconds);
+            if (Task.WaitAny([finished], wait, cancellationToken) == 0)
+            {
+                return;
+            }
+
+            if (watch is null)
+            {
+                continue;
+            }
+
+            var checkStarted = clock.Elapsed;
+            if (watch() is { } reason)
+            {
+                throw Invariant.Malformed($"{name} {reason}; it was stopped");
+            }
+
+            // A program that writes a very large tree makes each check slow: spacing the checks by at least their own
+            // duration keeps the watching to half a core at most.
+            var checkTook = clock.Elapsed - checkStarted;
+            interval = checkTook > WatchInterval ? checkTook : WatchInterval;
+        }
     }
 
     private static void Kill(Process process)
@@ -77,7 +130,7 @@ internal static class ProcessRunner
         }
         catch (InvalidOperationException)
         {
-            // It exited on its own between the time-out and the kill.
+            // It exited on its own between the decision to stop it and the kill.
         }
     }
 
