@@ -135,6 +135,14 @@ internal sealed class ContainerExpander
             return [atStart];
         }
 
+        // An image whose header says where it ends: only what follows it is searched (alignment padding, usually).
+        if (atStart is { LengthKnown: true } && binary && Covers(atStart, source.Length))
+        {
+            var tail = source.Slice(atStart.Length, source.Length - atStart.Length);
+            var after = Carver.Find(_formats, tail, _budget.Limits.MaxCarvedPerBlob, _ct);
+            return [atStart, .. after.Select(i => i with { Offset = i.Offset + atStart.Length })];
+        }
+
         // Text is only ever recognised whole (Intel HEX, S-record); carving is for binary blobs.
         if (!binary || (!carve && atStart is null))
         {
@@ -289,7 +297,9 @@ internal sealed class ContainerExpander
                     return common with { Kind = ArtifactKind.Unreadable, Note = item.Problem ?? "no content" };
                 }
 
-                var described = ArtifactReader.Describe(item.LocalPath, virtualPath, item.Path, container.Path, _target.Name, _ct);
+                var described = item.Content is { } measured
+                    ? common with { Kind = measured.Kind, Size = measured.Size, Sha256 = measured.Sha256, Content = new FileContent(item.LocalPath) }
+                    : ArtifactReader.Describe(item.LocalPath, virtualPath, item.Path, container.Path, _target.Name, _ct);
                 return described with
                 {
                     Offset = common.Offset,

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
+using ComplianceAuditor.Core.Model;
 
 namespace ComplianceAuditor.Unpacking;
 
@@ -144,14 +146,15 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
             var ok = false;
             try
             {
+                ExtractedContent content;
                 using (output)
                 {
                     using var input = OpenContent(entry, path);
-                    Copy(input, output, path);
+                    content = Copy(input, output, path);
                 }
 
                 ok = true;
-                return new ExtractedItem(entry, path, local, null);
+                return new ExtractedItem(entry, path, local, null) { Content = content };
             }
             catch (UnpackException e)
             {
@@ -174,12 +177,19 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
             }
         }
 
-        private void Copy(Stream input, Stream output, string path)
+        /// <summary>
+        /// Copies the content, hashing it and keeping its first bytes on the way: the inventory needs both, and reading
+        /// every extracted file a second time for them cost as much as extracting it.
+        /// </summary>
+        private ExtractedContent Copy(Stream input, Stream output, string path)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+            var head = ArrayPool<byte>.Shared.Rent(ContentSniffer.HeadBytes);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             try
             {
                 long written = 0;
+                var headLength = 0;
                 int read;
                 while ((read = ReadSome(input, buffer, path)) > 0)
                 {
@@ -188,11 +198,18 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
                     _bytes += read;
                     CheckLimits(written, read, path);
                     output.Write(buffer, 0, read);
+                    sha.AppendData(buffer, 0, read);
+                    var take = Math.Min(read, ContentSniffer.HeadBytes - headLength);
+                    buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                    headLength += take;
                 }
+
+                return new ExtractedContent(written, Convert.ToHexStringLower(sha.GetHashAndReset()), ContentSniffer.Detect(head.AsSpan(0, headLength)));
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(head);
             }
         }
 

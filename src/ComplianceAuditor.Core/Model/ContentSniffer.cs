@@ -1,7 +1,6 @@
 using System.Text;
-using ComplianceAuditor.Core.Model;
 
-namespace ComplianceAuditor.Inventory;
+namespace ComplianceAuditor.Core.Model;
 
 /// <summary>Tells text, ELF and other binary content apart from the first bytes of a file, never from its name.</summary>
 public static class ContentSniffer
