@@ -20,8 +20,7 @@ internal sealed class ContainerExpander
     private readonly UnpackBudget _budget;
     private readonly IExtractionSink _work;
     private readonly CancellationToken _ct;
-    private readonly HashSet<string> _paths;
-    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+    private readonly UniquePaths _paths;
     private readonly Dictionary<string, Artifact> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContainerInfo> _containers = new(StringComparer.Ordinal);
     private readonly Queue<(Artifact Artifact, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
@@ -33,7 +32,7 @@ internal sealed class ContainerExpander
         _work = options.Sink ?? throw new ArgumentException("no extraction sink", nameof(options));
         _budget = new UnpackBudget(options.UnpackLimits);
         _ct = cancellationToken;
-        _paths = new HashSet<string>(existingPaths, StringComparer.Ordinal);
+        _paths = new UniquePaths(existingPaths);
     }
 
     public List<Artifact> Added { get; } = [];
@@ -108,7 +107,7 @@ internal sealed class ContainerExpander
             var name = string.Create(CultureInfo.InvariantCulture, $"0x{image.Offset:x}.{image.Format.Format}");
             var template = new Artifact
             {
-                Path = Unique($"{artifact.Path}!/{name}"),
+                Path = _paths.Unique($"{artifact.Path}!/{name}"),
                 Target = _target.Name,
                 RelativePath = name,
                 Parent = artifact.Path,
@@ -224,7 +223,7 @@ internal sealed class ContainerExpander
 
         if (result.Report.Reason is { } why)
         {
-            Incomplete($"{container.Path}: {image.Format.Format} {Status(result.Report.Status)}: {why}");
+            Incomplete($"{container.Path}: {image.Format.Format} {ContainerInfos.Status(result.Report.Status)}: {why}");
         }
 
         var extractedBy = $"{image.Format.Format} ({image.Format.Reader.Extractor})";
@@ -249,118 +248,6 @@ internal sealed class ContainerExpander
         }
     }
 
-    private void Record(Artifact container, RecognizedImage image, ContainerReport report) =>
-        _containers[container.Path] = new ContainerInfo
-        {
-            Format = image.Format.Format,
-            Extractor = report.Extractor,
-            Description = Core.Text.DisplayText.Sanitize(report.Description, 300),
-            Status = Status(report.Status),
-            Entries = report.Entries,
-            Reason = report.Reason is null ? null : Core.Text.DisplayText.Sanitize(report.Reason, 600),
-        };
-
-    private Artifact? ToArtifact(Artifact container, ExtractedItem item, string extractedBy)
-    {
-        var entry = item.Entry;
-        var virtualPath = Unique($"{container.Path}!/{item.Path}");
-        var common = new Artifact
-        {
-            Path = virtualPath,
-            Target = _target.Name,
-            RelativePath = item.Path,
-            Parent = container.Path,
-            Kind = ArtifactKind.Binary,
-            Offset = entry.Offset,
-            Size = Math.Max(0, entry.Size),
-            Mode = entry.Mode,
-            Uid = entry.Uid,
-            Gid = entry.Gid,
-            LoadAddress = entry.LoadAddress,
-            ExtractedBy = extractedBy,
-            Note = entry.Description is null ? null : Core.Text.DisplayText.Sanitize(entry.Description, 300),
-        };
-
-        switch (entry.Type)
-        {
-            case EntryType.Directory:
-                return null;
-            case EntryType.Symlink:
-                return common with { Kind = ArtifactKind.Symlink, Size = 0, LinkTarget = entry.LinkTarget ?? "" };
-            case EntryType.HardLink:
-                return HardLink(container, common, entry);
-            case EntryType.CharDevice or EntryType.BlockDevice or EntryType.Fifo or EntryType.Socket:
-                return common with { Kind = ArtifactKind.Special, Size = 0, Note = Special(entry) };
-            default:
-                if (item.LocalPath is null)
-                {
-                    return common with { Kind = ArtifactKind.Unreadable, Note = item.Problem ?? "no content" };
-                }
-
-                var described = item.Content is { } measured
-                    ? common with { Kind = measured.Kind, Size = measured.Size, Sha256 = measured.Sha256, Content = new FileContent(item.LocalPath) }
-                    : ArtifactReader.Describe(item.LocalPath, virtualPath, item.Path, container.Path, _target.Name, _ct);
-                return described with
-                {
-                    Offset = common.Offset,
-                    Mode = common.Mode,
-                    Uid = common.Uid,
-                    Gid = common.Gid,
-                    LoadAddress = common.LoadAddress,
-                    ExtractedBy = extractedBy,
-                    Note = described.Note ?? common.Note,
-                };
-        }
-    }
-
-    /// <summary>A second name for a file already extracted: the same content, so checks see it as the file it is.</summary>
-    private Artifact HardLink(Artifact container, Artifact common, UnpackedEntry entry)
-    {
-        var (target, _) = EntryPaths.Normalize(entry.LinkTarget ?? "");
-        var original = target is null ? null : _byPath.GetValueOrDefault($"{container.Path}!/{target}");
-        if (original is { Kind: ArtifactKind.Symlink or ArtifactKind.Special })
-        {
-            // A second name for a link or a device node is that link or node (tar and cpio store them so).
-            return common with { Kind = original.Kind, Size = 0, LinkTarget = original.LinkTarget, Note = original.Note };
-        }
-
-        if (original?.Content is not null)
-        {
-            return common with
-            {
-                Kind = original.Kind,
-                Size = original.Size,
-                Sha256 = original.Sha256,
-                Content = original.Content,
-                LinkTarget = target,
-                Note = $"hard link to '{target}'",
-            };
-        }
-
-        return common with { Kind = ArtifactKind.Unreadable, Size = 0, LinkTarget = entry.LinkTarget, Note = $"hard link to '{Core.Text.DisplayText.Sanitize(entry.LinkTarget ?? "", 200)}', which was not extracted" };
-    }
-
-    private static string Special(UnpackedEntry entry)
-    {
-        var kind = entry.Type switch
-        {
-            EntryType.CharDevice => "character device",
-            EntryType.BlockDevice => "block device",
-            EntryType.Fifo => "FIFO",
-            _ => "socket",
-        };
-        return entry.Device is { } d ? string.Create(CultureInfo.InvariantCulture, $"{kind} {d.Major},{d.Minor}; never opened") : $"{kind}; never opened";
-    }
-
-    private static string Status(ContainerStatus status) => status switch
-    {
-        ContainerStatus.Opened => "opened",
-        ContainerStatus.Partial => "partial",
-        ContainerStatus.Failed => "failed",
-        ContainerStatus.Unavailable => "unavailable",
-        _ => "too-deep",
-    };
-
     private static Microsoft.Win32.SafeHandles.SafeFileHandle? Open(Artifact artifact, out long offset, out long length)
     {
         (string? path, offset, length) = artifact.Content switch
@@ -384,28 +271,11 @@ internal sealed class ContainerExpander
         }
     }
 
-    /// <summary>
-    /// The path itself, or with <c>#2</c>, <c>#3</c>... when a container repeats a name. The next suffix is kept per
-    /// name, so an archive of 100 000 entries with one name costs one lookup each, not a count from 2 each time.
-    /// </summary>
-    private string Unique(string path)
-    {
-        if (_paths.Add(path))
-        {
-            return path;
-        }
+    private void Record(Artifact container, RecognizedImage image, ContainerReport report) =>
+        _containers[container.Path] = ContainerInfos.From(image, report);
 
-        var next = _nextSuffix.GetValueOrDefault(path, 2);
-        string candidate;
-        do
-        {
-            candidate = string.Create(CultureInfo.InvariantCulture, $"{path}#{next++}");
-        }
-        while (!_paths.Add(candidate));
-
-        _nextSuffix[path] = next;
-        return candidate;
-    }
+    private Artifact? ToArtifact(Artifact container, ExtractedItem item, string extractedBy) =>
+        EntryArtifacts.From(container, item, _paths.Unique($"{container.Path}!/{item.Path}"), _target.Name, extractedBy, _byPath.GetValueOrDefault, _ct);
 
     private void Incomplete(string note)
     {

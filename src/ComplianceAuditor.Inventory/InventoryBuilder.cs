@@ -98,7 +98,7 @@ public static class InventoryBuilder
     /// <summary>The state of one directory walk.</summary>
     private sealed class Walk(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
-        private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+        private readonly UniquePaths _paths = new([]);
         private readonly List<(string Local, string Path, string Rel)> _toDescribe = [];
 
         public List<Artifact> Files { get; } = [];
@@ -196,16 +196,7 @@ public static class InventoryBuilder
         private void Add(Artifact artifact) => Files.Add(artifact);
 
         /// <summary>Virtual paths are identities (fingerprints, SARIF indexes); two entries must never share one.</summary>
-        private string Unique(string path)
-        {
-            var candidate = path;
-            for (var i = 2; !_paths.Add(candidate); i++)
-            {
-                candidate = string.Create(CultureInfo.InvariantCulture, $"{path}#{i}");
-            }
-
-            return candidate;
-        }
+        private string Unique(string path) => _paths.Unique(path);
 
         private void Incomplete(string note)
         {
