@@ -230,11 +230,6 @@ internal sealed class ContainerExpander
         foreach (var item in result.Items)
         {
             var child = ToArtifact(container, item, extractedBy);
-            if (child is null)
-            {
-                continue;
-            }
-
             Added.Add(child);
             if (item.Entry.Type == EntryType.HardLink)
             {
@@ -274,7 +269,7 @@ internal sealed class ContainerExpander
     private void Record(Artifact container, RecognizedImage image, ContainerReport report) =>
         _containers[container.Path] = ContainerInfos.From(image, report);
 
-    private Artifact? ToArtifact(Artifact container, ExtractedItem item, string extractedBy) =>
+    private Artifact ToArtifact(Artifact container, ExtractedItem item, string extractedBy) =>
         EntryArtifacts.From(container, item, _paths.Unique($"{container.Path}!/{item.Path}"), _target.Name, extractedBy, _byPath.GetValueOrDefault, _ct);
 
     private void Incomplete(string note)

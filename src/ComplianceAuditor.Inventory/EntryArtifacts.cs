@@ -10,8 +10,8 @@ namespace ComplianceAuditor.Inventory;
 /// </summary>
 internal static class EntryArtifacts
 {
-    /// <summary>The artifact for one entry, or null for a directory (directories are not artifacts).</summary>
-    public static Artifact? From(
+    /// <summary>The artifact for one entry.</summary>
+    public static Artifact From(
         Artifact container, ExtractedItem item, string virtualPath, string targetName, string extractedBy, Func<string, Artifact?> extracted, CancellationToken ct)
     {
         var entry = item.Entry;
@@ -35,7 +35,8 @@ internal static class EntryArtifacts
         switch (entry.Type)
         {
             case EntryType.Directory:
-                return null;
+                // Listed like every other entry, for its permissions and owner (a world-writable folder is a finding).
+                return common with { Kind = ArtifactKind.Directory, Size = 0 };
             case EntryType.Symlink:
                 return common with { Kind = ArtifactKind.Symlink, Size = 0, LinkTarget = entry.LinkTarget ?? "" };
             case EntryType.HardLink:

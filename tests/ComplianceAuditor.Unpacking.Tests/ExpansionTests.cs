@@ -17,9 +17,14 @@ public sealed class ExpansionTests
 
         var inventory = ws.Audit(firmware);
 
-        Assert.Equal(["fw.bin", "fw.bin!/etc/passwd"], inventory.Paths());
+        Assert.Equal(["fw.bin", "fw.bin!/etc", "fw.bin!/etc/passwd"], inventory.Paths());
         var container = inventory.Root.Container!;
         Assert.Equal(("tcnt", "native", "opened", 2, null), (container.Format, container.Extractor, container.Status, container.Entries, container.Reason));
+
+        // Folders are artifacts too, with their permissions, so a world-writable one can be found; never opened.
+        var etc = inventory.Get("fw.bin!/etc");
+        Assert.Equal((ArtifactKind.Directory, 0L, "fw.bin"), (etc.Kind, etc.Size, etc.Parent));
+        Assert.Null(etc.Content);
         Assert.Equal("test container, 2 entries", container.Description);
         var passwd = inventory.Get("fw.bin!/etc/passwd");
         Assert.Equal(

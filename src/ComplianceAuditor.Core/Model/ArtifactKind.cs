@@ -3,7 +3,7 @@ namespace ComplianceAuditor.Core.Model;
 /// <summary>What an artifact is, detected from its content rather than its name.</summary>
 public enum ArtifactKind
 {
-    /// <summary>A directory given as a target (a root file system or a repository working tree).</summary>
+    /// <summary>A directory given as a target (a root file system or a repository working tree), or one inside a container.</summary>
     Directory,
 
     /// <summary>A file whose bytes look like text.</summary>
