@@ -1,4 +1,5 @@
 using System.Buffers;
+using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Formats.SquashFs;
 
@@ -8,7 +9,7 @@ namespace ComplianceAuditor.Formats.SquashFs;
 /// decompressed ahead of it on the thread pool, so a large file keeps every core busy while the caller writes what
 /// it already has.
 /// </summary>
-internal sealed class FileContentStream : Stream
+internal sealed class FileContentStream : ForwardOnlyStream
 {
     private readonly SquashFsImage _image;
     private readonly Inode _file;
@@ -35,19 +36,9 @@ internal sealed class FileContentStream : Stream
         _tailDone = !file.HasFragment || file.FileSize % _blockSize == 0;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _file.FileSize;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _position;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -91,16 +82,6 @@ internal sealed class FileContentStream : Stream
             _position += n;
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

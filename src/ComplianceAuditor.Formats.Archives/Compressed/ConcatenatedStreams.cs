@@ -9,7 +9,7 @@ namespace ComplianceAuditor.Formats.Archives.Compressed;
 /// bzip2 and xz, reads exactly up to that stream's end; after each, <c>nextStreamAt</c> decides from that position
 /// whether another stream follows or the rest is unrelated data (padding, the next partition of a carved blob).
 /// </summary>
-internal sealed class ConcatenatedStreams : Stream
+internal sealed class ConcatenatedStreams : ForwardOnlyStream
 {
     private readonly UnpackSource _source;
     private readonly Func<Stream, Stream> _openDecoder;
@@ -30,20 +30,6 @@ internal sealed class ConcatenatedStreams : Stream
         _cancellationToken = cancellationToken;
         _input = SourceStreams.Open(source);
         _decoder = openDecoder(_input);
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -75,16 +61,6 @@ internal sealed class ConcatenatedStreams : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -15,7 +15,7 @@ namespace ComplianceAuditor.Formats.Archives.Compressed;
 /// mismatch means corruption. A new member starts where the trailer ends if a valid header is there; anything else
 /// after the last member (padding, the rest of a carved blob) is not part of the stream.
 /// </summary>
-internal sealed class GzipContentStream : Stream
+internal sealed class GzipContentStream : ForwardOnlyStream
 {
     private const int TrailerSize = 8;
 
@@ -34,20 +34,6 @@ internal sealed class GzipContentStream : Stream
         _member = first;
         _cancellationToken = cancellationToken;
         _inflater = OpenInflater(first);
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -75,16 +61,6 @@ internal sealed class GzipContentStream : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -8,7 +8,7 @@ namespace ComplianceAuditor.Formats.Archives.Internal;
 /// <see cref="UnpackException"/> saying how far the output got, and cancellation is honoured between reads. It adds no
 /// buffering, so the driver's byte counting sees the output exactly as it is produced.
 /// </summary>
-internal sealed class GuardedStream : Stream
+internal sealed class GuardedStream : ForwardOnlyStream
 {
     private readonly Stream _inner;
     private readonly string _format;
@@ -24,19 +24,7 @@ internal sealed class GuardedStream : Stream
         _cancellationToken = cancellationToken;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _produced;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _produced;
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -74,16 +62,6 @@ internal sealed class GuardedStream : Stream
         _produced += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

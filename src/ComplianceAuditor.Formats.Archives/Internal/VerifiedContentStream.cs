@@ -10,7 +10,7 @@ namespace ComplianceAuditor.Formats.Archives.Internal;
 /// check happens when the content has been read to its end; a reader that stops early (the driver's size limits) gets
 /// no verdict, which is right: it has not seen the whole file.
 /// </summary>
-internal sealed class VerifiedContentStream : Stream
+internal sealed class VerifiedContentStream : ForwardOnlyStream
 {
     private readonly Stream _inner;
     private readonly string _format;
@@ -30,19 +30,7 @@ internal sealed class VerifiedContentStream : Stream
         _expectedCrc = expectedCrc;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _length;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _length;
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -80,16 +68,6 @@ internal sealed class VerifiedContentStream : Stream
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -6,7 +6,7 @@ namespace ComplianceAuditor.Formats.Archives.Tar;
 /// The logical content of a sparse tar entry: stored runs read from the archive where the map puts them, zeros in the
 /// holes between and after them. Forward-only; nothing is buffered beyond the caller's buffer.
 /// </summary>
-internal sealed class SparseContentStream : Stream
+internal sealed class SparseContentStream : ForwardOnlyStream
 {
     private readonly UnpackSource _source;
     private readonly long _dataOffset;
@@ -27,19 +27,9 @@ internal sealed class SparseContentStream : Stream
         _cancellationToken = cancellationToken;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _realSize;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _position;
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -80,14 +70,4 @@ internal sealed class SparseContentStream : Stream
         _position += count;
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,10 +1,12 @@
+using ComplianceAuditor.Unpacking;
+
 namespace ComplianceAuditor.Formats.FileSystems.Common;
 
 /// <summary>
 /// A forward-only stream over content that a format stores in fixed-size blocks (cramfs pages, jffs2 data nodes,
 /// UBI eraseblocks). Only one block is held in memory at a time, so a large file never is.
 /// </summary>
-internal sealed class BlockStream : Stream
+internal sealed class BlockStream : ForwardOnlyStream
 {
     private readonly Action<long, Span<byte>> _fill;
     private readonly byte[] _block;
@@ -24,19 +26,9 @@ internal sealed class BlockStream : Stream
         _block = new byte[(int)Math.Min(blockSize, Math.Max(length, 1))];
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _length;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _position;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -63,14 +55,4 @@ internal sealed class BlockStream : Stream
         _position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

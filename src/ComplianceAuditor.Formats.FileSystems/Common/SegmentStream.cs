@@ -10,7 +10,7 @@ internal readonly record struct Segment(long? SourceOffset, long Length, byte Fi
 /// A forward-only stream that reads a list of segments straight from the image (UBI volumes are their logical
 /// eraseblocks in order, scattered over the physical ones), so nothing is buffered beyond the caller's buffer.
 /// </summary>
-internal sealed class SegmentStream : Stream
+internal sealed class SegmentStream : ForwardOnlyStream
 {
     private readonly UnpackSource _source;
     private readonly IReadOnlyList<Segment> _segments;
@@ -26,19 +26,9 @@ internal sealed class SegmentStream : Stream
         _length = segments.Sum(s => s.Length);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _length;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _position;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -70,14 +60,4 @@ internal sealed class SegmentStream : Stream
         _position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

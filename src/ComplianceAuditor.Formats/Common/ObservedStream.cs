@@ -1,3 +1,5 @@
+using ComplianceAuditor.Unpacking;
+
 namespace ComplianceAuditor.Formats.Common;
 
 /// <summary>
@@ -5,23 +7,13 @@ namespace ComplianceAuditor.Formats.Common;
 /// <paramref name="atEnd"/> once when the inner stream is exhausted. Readers use it to check a checksum while the
 /// driver copies an entry, so the content is read once rather than once for the check and once for the copy.
 /// </summary>
-internal sealed class ObservedStream(Stream inner, Action<ReadOnlySpan<byte>> observe, Action atEnd) : Stream
+internal sealed class ObservedStream(Stream inner, Action<ReadOnlySpan<byte>> observe, Action atEnd) : ForwardOnlyStream
 {
     private bool _ended;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => inner.Length;
 
-    public override long Position
-    {
-        get => inner.Position;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => inner.Position;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -40,16 +32,6 @@ internal sealed class ObservedStream(Stream inner, Action<ReadOnlySpan<byte>> ob
 
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -243,7 +243,7 @@ internal static class HexRecordImage
     /// Produces one range on demand: 0xFF for gaps, and the data of each run decoded again from its first line.
     /// Memory stays at one line buffer whatever the range size.
     /// </summary>
-    private sealed class RangeStream : Stream
+    private sealed class RangeStream : ForwardOnlyStream
     {
         private readonly IHexRecordSyntax _syntax;
         private readonly UnpackSource _source;
@@ -269,19 +269,9 @@ internal static class HexRecordImage
             _position = start;
         }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => _end - _start;
 
-        public override long Position
-        {
-            get => _position - _start;
-            set => throw new NotSupportedException();
-        }
+        public override long Position => _position - _start;
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -367,15 +357,5 @@ internal static class HexRecordImage
         }
 
         private long NextRunStart() => _runIndex + 1 < _runs.Count ? _runs[_runIndex + 1].Address : _end;
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
