@@ -5,7 +5,7 @@ namespace ComplianceAuditor.Formats.SquashFs;
 
 /// <summary>
 /// A file's content, decompressed a block at a time: its data blocks in order, then the tail end cut from a
-/// fragment block. Holds the block being read, plus up to <see cref="SquashFsImage.Parallelism"/> blocks being
+/// fragment block. Holds the block being read, plus up to <see cref="SquashFsImage.Window"/> blocks being
 /// decompressed ahead of it on the thread pool, so a large file keeps every core busy while the caller writes what
 /// it already has.
 /// </summary>
@@ -101,8 +101,8 @@ internal sealed class FileContentStream : ForwardOnlyStream
         _image.Context.CancellationToken.ThrowIfCancellationRequested();
         if (_consumed < _file.BlockCount)
         {
-            // Keep up to Parallelism blocks in flight; a file's last block alone is not worth a task.
-            while (_image.Parallelism > 1 && _blocks.Scheduled < _image.Parallelism && _blocks.Unlisted > 0
+            // Keep up to Window blocks in flight; a file's last block alone is not worth a task.
+            while (_image.Parallelism > 1 && _blocks.Scheduled < _image.Window && _blocks.Unlisted > 0
                    && (_blocks.Scheduled > 0 || _blocks.Unlisted > 1))
             {
                 _blocks.ScheduleNext(budgeted: false);

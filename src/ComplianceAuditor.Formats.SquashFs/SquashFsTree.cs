@@ -110,7 +110,7 @@ internal sealed class SquashFsTree(SquashFsImage image)
 
         try
         {
-            while (blocks.Unlisted > 0 && blocks.Scheduled < image.Parallelism && image.TryTakeReadAhead())
+            while (blocks.Unlisted > 0 && blocks.Scheduled < image.Window && image.TryTakeReadAhead())
             {
                 blocks.ScheduleNext(budgeted: true);
             }

@@ -20,6 +20,9 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
 
     private const int MaxNotesPerContainer = 20;
 
+    /// <summary>One write per 128 KiB block, the usual squashfs block size, rather than two.</summary>
+    private const int CopyBufferBytes = 1 << 17;
+
     /// <summary>Opens <paramref name="image"/>, whose bytes are <paramref name="source"/>, named <paramref name="containerPath"/> in reports.</summary>
     public ContainerResult Open(RecognizedImage image, UnpackSource source, string containerPath, CancellationToken cancellationToken)
     {
@@ -183,7 +186,7 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
         /// </summary>
         private ExtractedContent Copy(Stream input, Stream output, string path)
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
             var head = ArrayPool<byte>.Shared.Rent(ContentSniffer.HeadBytes);
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             try

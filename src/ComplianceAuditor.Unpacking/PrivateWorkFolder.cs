@@ -46,11 +46,19 @@ public sealed class PrivateWorkFolder : IExtractionSink, IDisposable
     {
         var n = Interlocked.Increment(ref _next);
 
-        // 256 sub-folders keep any one folder small on images with hundreds of thousands of files.
+        // 256 sub-folders keep any one folder small on images with hundreds of thousands of files. Each is made when
+        // a file first misses it, rather than asked for before every file.
         var folder = System.IO.Path.Combine(Path, (n % 256).ToString("x2", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
         var local = System.IO.Path.Combine(folder, n.ToString(CultureInfo.InvariantCulture));
-        return (new FileStream(local, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16), local);
+        try
+        {
+            return (OutputFile.CreateNew(local), local);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(folder);
+            return (OutputFile.CreateNew(local), local);
+        }
     }
 
     /// <summary>A private scratch folder for a reader that needs files on disk (external extractors).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -19,6 +20,9 @@ public sealed class TreeSink : IExtractionSink, IDisposable
     private static readonly string[] Reserved = ["_renamed", "_scratch"];
 
     private readonly string _root;
+
+    /// <summary>Folders known to exist: most files share their folder with the one before, and asking again costs a system call each.</summary>
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private long _next;
 
     public TreeSink(string root)
@@ -35,8 +39,8 @@ public sealed class TreeSink : IExtractionSink, IDisposable
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-                return (new FileStream(local, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16), local);
+                EnsureFolder(Path.GetDirectoryName(local)!);
+                return (OutputFile.CreateNew(local), local);
             }
             catch (IOException)
             {
@@ -45,8 +49,18 @@ public sealed class TreeSink : IExtractionSink, IDisposable
         }
 
         var renamed = Path.Combine(_root, "_renamed", Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(Path.GetDirectoryName(renamed)!);
-        return (new FileStream(renamed, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16), renamed);
+        EnsureFolder(Path.GetDirectoryName(renamed)!);
+        return (OutputFile.CreateNew(renamed), renamed);
+    }
+
+    private void EnsureFolder(string folder)
+    {
+        // Only this sink writes under the root, so a folder it made stays a folder.
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
+        }
     }
 
     public string CreateScratch() =>

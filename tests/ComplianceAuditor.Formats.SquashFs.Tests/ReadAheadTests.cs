@@ -38,6 +38,19 @@ public sealed class ReadAheadTests
         Assert.Equal(budget, image.ReadAheadLeft);
     }
 
+    [Theory]
+    [InlineData("gzip.sqfs", 2, 64, 16)] // 128 KiB blocks: 8 MiB ahead, a quarter of it within one file
+    [InlineData("gzip-4k.sqfs", 2, 256, 64)] // 4 KiB blocks: capped in number, 1 MiB ahead
+    [InlineData("gzip.sqfs", 1, 0, 1)] // one thread: nothing ahead
+    public void Read_ahead_is_sized_in_bytes_and_bounded(string name, int threads, int budget, int window)
+    {
+        var image = Open(name, threads);
+
+        Assert.Equal(budget, image.ReadAheadBudget);
+        Assert.Equal(window, image.Window);
+        Assert.True((long)(budget + window) * image.Super.BlockSize <= 10L << 20, "at most 10 MiB of blocks in flight");
+    }
+
     [Fact]
     public void Stopping_the_walk_early_gives_every_block_back()
     {

@@ -8,16 +8,16 @@
 #      order) into a temporary tree until SIZE_MB MB of data, and packs it with mksquashfs (COMP: gzip by default,
 #      or xz, zstd, lz4, lzma; 128 KiB blocks);
 #   2. warms the page cache (the image is read once);
-#   3. unpacks it with `unsquashfs -q -n -d DIR IMAGE` (multi-threaded, its default) and with
-#      `unsquashfs -p 1` (one thread), twice each, keeping the better wall time;
-#   4. unpacks it with ours, `compliance-auditor unpack IMAGE --out DIR`, twice under `/usr/bin/time -v`, keeping
-#      the better wall time and the higher maximum resident set size;
-#   5. prints the times, the ratios ours / unsquashfs, our peak memory, the files each wrote, and PASS/FAIL against
+#   3. runs ROUNDS rounds (default 3), each unpacking it once with `unsquashfs -q -n -d DIR IMAGE` (multi-threaded,
+#      its default), once with `unsquashfs -p 1` (one thread) and once with ours, `compliance-auditor unpack IMAGE
+#      --out DIR` under `/usr/bin/time -v`, each run starting after `sync` with no output left; keeps the best wall
+#      time of each and our highest maximum resident set size;
+#   4. prints the times, the ratios ours / unsquashfs, our peak memory, the files each wrote, and PASS/FAIL against
 #      the targets: ratio to default unsquashfs <= 1.5, peak memory < 256 MB.
 #
 # Exit status: 0 when both targets pass, 1 when one fails, 2 when something is missing or a run fails.
 # Environment: AUDITOR (our CLI, or any program taking `unpack IMAGE --out DIR`; default: the Release build in this
-# checkout), COMP (gzip), SOURCE_DIR, TARGET_RATIO (1.5), TARGET_MB (256).
+# checkout), COMP (gzip), ROUNDS (3), SOURCE_DIR, TARGET_RATIO (1.5), TARGET_MB (256).
 # Installs nothing; a missing tool is reported with the Debian package that provides it.
 
 set -uo pipefail
@@ -30,6 +30,7 @@ COMP=${COMP:-gzip}
 SOURCE_DIR=${SOURCE_DIR:-/usr/lib/x86_64-linux-gnu}
 TARGET_RATIO=${TARGET_RATIO:-1.5}
 TARGET_MB=${TARGET_MB:-256}
+ROUNDS=${ROUNDS:-3}
 
 die() { echo "squashfs-benchmark: $*" >&2; exit 2; }
 
@@ -48,6 +49,7 @@ if ((${#missing[@]})); then
   exit 2
 fi
 [[ $SIZE_MB =~ ^[0-9]+$ ]] && ((SIZE_MB >= 64)) || die "SIZE_MB must be a whole number of at least 64 (got '$SIZE_MB')"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a whole number of at least 1 (got '$ROUNDS')"
 [[ -x "$BIN" ]] || die "our CLI is not built: $BIN (run: dotnet build src/ComplianceAuditor.Cli -c Release, or set AUDITOR)"
 [[ -d "$SOURCE_DIR" ]] || die "SOURCE_DIR '$SOURCE_DIR' is not a directory"
 
@@ -80,47 +82,43 @@ echo "image: $(wc -l < "$TMP/files.txt") files, $tree_mb MB of data, image $(du 
 # 2. warm cache.
 cat "$IMG" > /dev/null
 
-# 3. unsquashfs, default and one thread, twice each.
-run_unsquashfs() {
-  local best="" start end
-  for run in 1 2; do
-    rm -rf "$TMP/unsq"
-    start=$(now)
-    unsquashfs -q -n "$@" -d "$TMP/unsq" "$IMG" > "$TMP/unsq.log" 2>&1 || { tail -n 5 "$TMP/unsq.log" >&2; die "unsquashfs failed"; }
-    end=$(now)
-    best=$(better "$best" "$(elapsed "$start" "$end")")
-  done
-  echo "$best"
-}
-unsq=$(run_unsquashfs)
-unsq_files=$(count_files "$TMP/unsq")
-unsq1=$(run_unsquashfs -p 1)
-rm -rf "$TMP/unsq"
-echo "unsquashfs: ${unsq} s (default threads), ${unsq1} s (-p 1)"
-
-# 4. ours, twice.
-best=""
-peak_kb=0
-for run in 1 2; do
-  out="$TMP/ours$run"
+# 3. ROUNDS rounds, each running unsquashfs (default threads), unsquashfs -p 1 and ours once, in that order, so
+#    that all three see the same machine state; before every run the previous output is removed and `sync` writes
+#    back dirty pages, so no run pays for another's writeback. The best wall time of each is kept, and our highest
+#    maximum resident set size.
+timed_run() { # NAME OUTPUT-DIR COMMAND... ; prints the wall time
+  local name=$1 out=$2 start end rc
+  shift 2
+  rm -rf "$out"
+  sync
   start=$(now)
-  /usr/bin/time -v -o "$TMP/time$run" "$BIN" unpack "$IMG" --out "$out" > "$TMP/ours$run.log" 2>&1
+  "$@" > "$TMP/$name.log" 2>&1
   rc=$?
   end=$(now)
   if [[ $rc -ne 0 ]]; then
-    tail -n 20 "$TMP/ours$run.log" >&2
-    die "our unpack failed (exit $rc)"
+    tail -n 20 "$TMP/$name.log" >&2
+    die "$name failed (exit $rc)"
   fi
-  wall=$(elapsed "$start" "$end")
-  kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TMP/time$run")
-  echo "ours run $run: ${wall} s wall, max RSS $(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }') MB"
-  best=$(better "$best" "$wall")
-  ((kb > peak_kb)) && peak_kb=$kb
-  ours_files=$(count_files "$out")
-  rm -rf "$out"
-done
+  elapsed "$start" "$end"
+}
 
-# 5. summary.
+unsq="" unsq1="" best="" peak_kb=0
+for ((run = 1; run <= ROUNDS; run++)); do
+  t=$(timed_run unsquashfs "$TMP/unsq" unsquashfs -q -n -d "$TMP/unsq" "$IMG") || exit 2
+  unsq=$(better "$unsq" "$t")
+  unsq_files=$(count_files "$TMP/unsq")
+  t1=$(timed_run unsquashfs-p1 "$TMP/unsq" unsquashfs -q -n -p 1 -d "$TMP/unsq" "$IMG") || exit 2
+  unsq1=$(better "$unsq1" "$t1")
+  wall=$(timed_run ours "$TMP/ours" /usr/bin/time -v -o "$TMP/time" "$BIN" unpack "$IMG" --out "$TMP/ours") || exit 2
+  best=$(better "$best" "$wall")
+  kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TMP/time")
+  ((kb > peak_kb)) && peak_kb=$kb
+  ours_files=$(count_files "$TMP/ours")
+  echo "round $run: unsquashfs $t s, unsquashfs -p 1 $t1 s, ours $wall s (max RSS $(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }') MB)"
+done
+rm -rf "$TMP/unsq" "$TMP/ours"
+
+# 4. summary.
 ratio=$(awk -v o="$best" -v u="$unsq" 'BEGIN { printf "%.2f", o / u }')
 ratio1=$(awk -v o="$best" -v u="$unsq1" 'BEGIN { printf "%.2f", o / u }')
 peak_mb=$(awk -v k="$peak_kb" 'BEGIN { printf "%.0f", k / 1024 }')
@@ -132,9 +130,9 @@ echo "=== results: $SIZE_MB MB, $COMP"
 printf '%-34s %s\n' "files written (unsquashfs / ours)" "$unsq_files / $ours_files"
 printf '%-34s %s s\n' "unsquashfs wall time (default)" "$unsq"
 printf '%-34s %s s\n' "unsquashfs wall time (-p 1)" "$unsq1"
-printf '%-34s %s s (best of 2)\n' "ours wall time" "$best"
+printf '%-34s %s s (best of %s)\n' "ours wall time" "$best" "$ROUNDS"
 printf '%-34s %s (-p 1: %s)\n' "ratio ours / unsquashfs" "$ratio" "$ratio1"
-printf '%-34s %s MB (max of 2 runs)\n' "ours peak memory (max RSS)" "$peak_mb"
+printf '%-34s %s MB (max of %s runs)\n' "ours peak memory (max RSS)" "$peak_mb" "$ROUNDS"
 printf '%-34s %s (target: ratio <= %s)\n' "speed" "$speed_ok" "$TARGET_RATIO"
 printf '%-34s %s (target: < %s MB)\n' "memory" "$mem_ok" "$TARGET_MB"
 [[ $speed_ok == PASS && $mem_ok == PASS ]] && exit 0 || exit 1
