@@ -34,114 +34,164 @@ public sealed class AuditEngine
         ArgumentNullException.ThrowIfNull(inventories);
         ArgumentNullException.ThrowIfNull(rules);
 
-        var prepared = rules.ToDictionary(r => r.Id, Prepare, StringComparer.Ordinal);
-        var items = inventories.SelectMany(inv => rules.SelectMany(rule => Plan(rule, prepared[rule.Id], inv))).ToArray();
+        var prepared = rules.Select(Prepare).ToArray();
         var results = new ConcurrentBag<CheckResult>();
-        var completed = 0;
-        foreach (var decided in items.Where(i => i.Decided is not null))
+        var counter = new PairCounter(inventories.Sum(i => i.Artifacts.Count), progress);
+        foreach (var inventory in inventories)
         {
-            results.Add(ToResult(decided, decided.Decided!));
-            completed++;
+            await RunTargetAsync(inventory, rules, prepared, results, counter, cancellationToken).ConfigureAwait(false);
         }
 
-        // All rules of one artifact run together on one worker, sharing its scratch (a file parsed once, not once per rule).
-        var groups = items.Where(i => i.Decided is null).GroupBy(i => i.Artifact.Path, StringComparer.Ordinal).ToArray();
-        await Parallel.ForEachAsync(
-            groups,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
-            (group, ct) =>
+        counter.ReportFinal();
+        return results
+            .OrderBy(r => r.RuleId, StringComparer.Ordinal)
+            .ThenBy(r => r.Artifact, StringComparer.Ordinal)
+            .ThenBy(r => r.EvidenceKey, StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// One target: rules decided without looking (wrong target kind, broken rule) first, then every artifact in
+    /// parallel with all its rules on one worker, sharing its scratch (a file parsed once, not once per rule). Pairs
+    /// are worked out artifact by artifact rather than listed up front: a large tree has hundreds of thousands.
+    /// </summary>
+    private async Task RunTargetAsync(
+        TargetInventory inventory,
+        IReadOnlyList<RuleDefinition> rules,
+        Prepared[] prepared,
+        ConcurrentBag<CheckResult> results,
+        PairCounter counter,
+        CancellationToken cancellationToken)
+    {
+        var root = inventory.Root;
+        var targetRules = new List<int>();
+        var artifactRules = new List<int>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (!rule.Targets.Contains(inventory.Target.Kind))
             {
-                using var scratch = new ArtifactScratch();
-                foreach (var item in group)
+                var expected = string.Join(", ", rule.Targets.Select(KindName));
+                var reason = $"the rule is for {expected} targets and '{inventory.Target.Name}' is a {KindName(inventory.Target.Kind)}";
+                results.Add(ToResult(rule, root, CheckOutcome.NotApplicable(reason)));
+                counter.Pairs(1);
+            }
+            else if (prepared[i].Check is null)
+            {
+                results.Add(ToResult(rule, root, prepared[i].Failure!));
+                counter.Pairs(1);
+            }
+            else
+            {
+                (prepared[i].Scope == CheckScope.Target ? targetRules : artifactRules).Add(i);
+            }
+        }
+
+        // How many pairs each artifact rule had, to give a rule that found nothing one result for the target.
+        var pairsPerRule = new int[rules.Count];
+        var artifacts = inventory.Artifacts;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, artifacts.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
+            (index, ct) =>
+            {
+                var artifact = artifacts[index];
+                ArtifactScratch? scratch = null;
+                try
                 {
-                    results.Add(ToResult(item, Evaluate(item, scratch, ct)));
-                    progress?.Report(new EngineProgress(Interlocked.Increment(ref completed), items.Length));
+                    var pairs = 0;
+                    if (index == 0)
+                    {
+                        foreach (var i in targetRules)
+                        {
+                            scratch ??= new ArtifactScratch();
+                            results.Add(ToResult(rules[i], root, Evaluate(inventory, root, prepared[i].Check!, scratch, ct)));
+                            pairs++;
+                        }
+                    }
+
+                    foreach (var i in artifactRules)
+                    {
+                        if (Pair(prepared[i], artifact) is not { } pair)
+                        {
+                            continue;
+                        }
+
+                        Interlocked.Increment(ref pairsPerRule[i]);
+                        pairs++;
+                        if (pair.Decided is { } decided)
+                        {
+                            results.Add(ToResult(rules[i], artifact, decided));
+                            continue;
+                        }
+
+                        scratch ??= new ArtifactScratch();
+                        results.Add(ToResult(rules[i], artifact, Evaluate(inventory, artifact, pair.Check!, scratch, ct)));
+                    }
+
+                    counter.ArtifactDone(pairs);
+                }
+                finally
+                {
+                    scratch?.Dispose();
                 }
 
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
-        return results
-            .OrderBy(r => r.RuleId, StringComparer.Ordinal)
-            .ThenBy(r => r.Artifact, StringComparer.Ordinal)
-            .ThenBy(r => r.Fingerprint, StringComparer.Ordinal)
-            .ToArray();
+        foreach (var i in artifactRules.Where(i => pairsPerRule[i] == 0))
+        {
+            var kinds = string.Join(" or ", prepared[i].Kinds.Select(k => k.ToString().ToLowerInvariant()));
+            var reason = $"'{inventory.Target.Name}' has no {kinds} file among {prepared[i].Check!.DescribeSelection()}";
+            results.Add(ToResult(rules[i], root, inventory.IsComplete
+                ? CheckOutcome.NotApplicable(reason)
+                : CheckOutcome.Inconclusive($"{reason} that could be read, but part of the target was not read ({inventory.FirstNote})")));
+            counter.Pairs(1);
+        }
     }
 
-    private (IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds) Prepare(RuleDefinition rule)
+    private Prepared Prepare(RuleDefinition rule)
     {
         var check = _registry.Find(rule.Check.Kind);
         if (check is null)
         {
-            return (null, new CheckOutcome(Outcome.Error, $"unknown check kind '{rule.Check.Kind}'", [], ""), CheckScope.Target, []);
+            return new Prepared(null, new CheckOutcome(Outcome.Error, $"unknown check kind '{rule.Check.Kind}'", [], ""), CheckScope.Target, []);
         }
 
         var kinds = rule.Artifacts.Count > 0 ? rule.Artifacts : check.DefaultArtifactKinds;
         try
         {
-            return (check.Prepare(rule, _options), null, check.Scope, kinds);
+            return new Prepared(check.Prepare(rule, _options), null, check.Scope, kinds);
         }
         catch (CheckParameterException e)
         {
-            return (null, new CheckOutcome(Outcome.Error, $"invalid check parameters: {e.Message}", [], ""), check.Scope, kinds);
+            return new Prepared(null, new CheckOutcome(Outcome.Error, $"invalid check parameters: {e.Message}", [], ""), check.Scope, kinds);
         }
     }
 
-    private static List<WorkItem> Plan(
-        RuleDefinition rule,
-        (IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds) prepared,
-        TargetInventory inventory)
+    /// <summary>
+    /// Whether an artifact rule looks at <paramref name="artifact"/>: null when it does not, else the check to run
+    /// or the outcome already decided (an unreadable file, a file of a kind the rule does not read).
+    /// </summary>
+    private static (IPreparedCheck? Check, CheckOutcome? Decided)? Pair(Prepared prepared, Artifact artifact)
     {
-        var root = inventory.Root;
-        if (!rule.Targets.Contains(inventory.Target.Kind))
+        var check = prepared.Check!;
+        if (artifact.IsTargetRoot && artifact.Kind == ArtifactKind.Directory || !check.Selects(artifact))
         {
-            var expected = string.Join(", ", rule.Targets.Select(KindName));
-            var reason = $"the rule is for {expected} targets and '{inventory.Target.Name}' is a {KindName(inventory.Target.Kind)}";
-            return [new WorkItem(rule, inventory, root, null, CheckOutcome.NotApplicable(reason))];
+            return null;
         }
 
-        if (prepared.Check is null)
+        if (artifact.Kind == ArtifactKind.Unreadable)
         {
-            return [new WorkItem(rule, inventory, root, null, prepared.Failure)];
+            return (null, CheckOutcome.Inconclusive($"the file could not be read: {artifact.Note}"));
         }
 
-        if (prepared.Scope == CheckScope.Target)
+        if (prepared.Kinds.Contains(artifact.Kind))
         {
-            return [new WorkItem(rule, inventory, root, prepared.Check, null)];
+            return (check, null);
         }
 
-        var items = new List<WorkItem>();
-        foreach (var artifact in inventory.Artifacts)
-        {
-            if (artifact.IsTargetRoot && artifact.Kind == ArtifactKind.Directory || !prepared.Check.Selects(artifact))
-            {
-                continue;
-            }
-
-            if (artifact.Kind == ArtifactKind.Unreadable)
-            {
-                items.Add(new WorkItem(rule, inventory, artifact, null, CheckOutcome.Inconclusive($"the file could not be read: {artifact.Note}")));
-            }
-            else if (prepared.Kinds.Contains(artifact.Kind))
-            {
-                items.Add(new WorkItem(rule, inventory, artifact, prepared.Check, null));
-            }
-            else if (prepared.Check.NarrowsByPath && WrongKind(artifact, prepared.Kinds) is { } outcome)
-            {
-                items.Add(new WorkItem(rule, inventory, artifact, null, outcome));
-            }
-        }
-
-        if (items.Count == 0)
-        {
-            var kinds = string.Join(" or ", prepared.Kinds.Select(k => k.ToString().ToLowerInvariant()));
-            var reason = $"'{inventory.Target.Name}' has no {kinds} file among {prepared.Check.DescribeSelection()}";
-            items.Add(new WorkItem(rule, inventory, root, null, inventory.IsComplete
-                ? CheckOutcome.NotApplicable(reason)
-                : CheckOutcome.Inconclusive($"{reason} that could be read, but part of the target was not read ({inventory.FirstNote})")));
-        }
-
-        return items;
+        return check.NarrowsByPath && WrongKind(artifact, prepared.Kinds) is { } outcome ? (null, outcome) : null;
     }
 
     /// <summary>The result for a file the rule names by path but whose content is not of a kind it reads.</summary>
@@ -157,13 +207,13 @@ public sealed class AuditEngine
             $"the file holds {artifact.Kind.ToString().ToLowerInvariant()} content where this rule reads {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}"),
     };
 
-    private CheckOutcome Evaluate(WorkItem item, ArtifactScratch scratch, CancellationToken cancellationToken)
+    private CheckOutcome Evaluate(TargetInventory inventory, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             limit.CancelAfter(_options.CheckTimeout);
-            return item.Check!.Evaluate(new CheckContext(item.Inventory, item.Artifact, _options) { Scratch = scratch }, limit.Token);
+            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch }, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -187,18 +237,17 @@ public sealed class AuditEngine
         }
     }
 
-    private CheckResult ToResult(WorkItem item, CheckOutcome outcome)
+    private CheckResult ToResult(RuleDefinition rule, Artifact artifact, CheckOutcome outcome)
     {
-        var rule = item.Rule;
         return new CheckResult
         {
             Rule = rule,
             Outcome = outcome.Outcome,
-            Artifact = item.Artifact.Path,
+            Artifact = artifact.Path,
             Message = _text.Message(rule, outcome.Outcome),
             Reason = _text.Reason(outcome.Reason),
             Evidence = outcome.Evidence,
-            Fingerprint = Fingerprint.Compute(rule.Id, item.Artifact.Path, outcome.EvidenceKey),
+            EvidenceKey = outcome.EvidenceKey,
         };
     }
 
@@ -208,4 +257,7 @@ public sealed class AuditEngine
         TargetKind.Rootfs => "rootfs",
         _ => "repo",
     };
+
+    /// <summary>A rule made ready to run once per audit: its check, or why it cannot run, and what it reads.</summary>
+    private sealed record Prepared(IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds);
 }

@@ -33,9 +33,11 @@ public static class ReportBuilder
                 Size = i.Target.Size,
                 ArtifactCount = i.Artifacts.Count,
             }).ToArray(),
-            Artifacts = input.Inventories.SelectMany(i => i.Artifacts).Select(ToEntry).ToArray(),
+            Artifacts = new ProjectedList<Artifact, ArtifactEntry>(
+                input.Inventories.Count == 1 ? input.Inventories[0].Artifacts : new ConcatenatedList<Artifact>(input.Inventories.Select(i => i.Artifacts)),
+                ToEntry),
             Rules = input.RuleSet.Rules.Select(r => ToEntry(r, input.RuleSet)).ToArray(),
-            Results = input.Results.Select(ToEntry).ToArray(),
+            Results = new ProjectedList<CheckResult, ResultEntry>(input.Results, ToEntry),
             Summary = Summarize(input.Results),
             Schemes = input.Schemes.Select(ToEntry).ToArray(),
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}")).ToArray(),
@@ -152,7 +154,7 @@ public static class ReportBuilder
             Checks = p.Provision.Checks,
             Verdict = Names.Of(p.Verdict),
             Reasons = p.Reasons,
-            Results = p.Results.Select(r => r.Fingerprint).ToArray(),
+            Results = new ProjectedList<CheckResult, string>(p.Results, r => r.Fingerprint),
         }).ToArray(),
     };
 }

@@ -136,12 +136,19 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
 
             if (entry.Type != EntryType.File || entry.Open is null)
             {
-                _items.Add(new ExtractedItem(entry, path, null, entry.Type == EntryType.File ? "the container gives no content for this file" : null));
+                _items.Add(Kept(new ExtractedItem(entry, path, null, entry.Type == EntryType.File ? "the container gives no content for this file" : null)));
                 return;
             }
 
-            _items.Add(Extract(entry, path));
+            _items.Add(Kept(Extract(entry, path)));
         }
+
+        /// <summary>
+        /// The item as kept until the container is done: without the entry's content callback, which would keep the
+        /// reader's per-file state (block lists, inodes, about 400 bytes a file) alive for the whole container.
+        /// </summary>
+        private static ExtractedItem Kept(ExtractedItem item) =>
+            item.Entry.Open is null ? item : item with { Entry = item.Entry with { Open = null } };
 
         private ExtractedItem Extract(UnpackedEntry entry, string path)
         {

@@ -26,6 +26,33 @@ public sealed class AuditEngineTests
     }
 
     [Fact]
+    public async Task Progress_ends_with_every_artifact_done_and_every_pair_counted()
+    {
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 600; i++)
+        {
+            dir.Write($"etc/conf{i:000}.conf", "ok\n");
+        }
+
+        dir.Write("notes.txt", "no rule reads this");
+        var inventory = InventoryBuilder.Build(TargetResolver.Resolve([dir.Path], null)[0], new InventoryOptions(), CancellationToken.None);
+        var reports = new List<EngineProgress>();
+        var progress = new Collecting(reports);
+
+        // One rule reads every .conf file; the other finds nothing and gets one result for the target.
+        var results = await new AuditEngine(new CheckRegistry(Checks.Content.ContentChecks.All()), new EngineOptions())
+            .RunAsync([inventory], [TestRules.Regex("^ok$", "*.conf"), TestRules.Regex("x", "*.ini") with { Id = "CMP9002" }], progress, CancellationToken.None);
+
+        Assert.Equal(601, results.Count);
+        Assert.Equal(Outcome.NotApplicable, results.Single(r => r.RuleId == "CMP9002").Outcome);
+        var last = reports[^1];
+        Assert.Equal(inventory.Artifacts.Count, last.Completed);
+        Assert.Equal(inventory.Artifacts.Count, last.Total);
+        Assert.Equal(results.Count, last.Pairs);
+        Assert.True(reports.Count < inventory.Artifacts.Count / 10, $"progress is reported now and then, not per artifact ({reports.Count} reports)");
+    }
+
+    [Fact]
     public async Task A_check_that_throws_becomes_an_error_result_and_the_audit_goes_on()
     {
         using var dir = new TempDirectory();
@@ -160,5 +187,17 @@ public sealed class AuditEngineTests
         public string DescribeSelection() => "everything";
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken) => evaluate(context, cancellationToken);
+    }
+
+    /// <summary>Keeps every report, in the order made (the engine reports from its workers, then once at the end).</summary>
+    private sealed class Collecting(List<EngineProgress> reports) : IProgress<EngineProgress>
+    {
+        public void Report(EngineProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
     }
 }

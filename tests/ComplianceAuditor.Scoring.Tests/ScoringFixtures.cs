@@ -53,7 +53,7 @@ internal static class ScoringFixtures
             Artifact = artifact,
             Message = "m",
             Reason = outcome == Outcome.Pass ? null : "because",
-            Fingerprint = Fingerprint.Compute(ruleId, artifact, outcome.ToString()),
+            EvidenceKey = outcome.ToString(),
         };
     }
 }

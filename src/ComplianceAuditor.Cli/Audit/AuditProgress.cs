@@ -24,10 +24,10 @@ internal sealed class AuditProgress(CliConsole console)
     {
         if (!console.Rich)
         {
-            var last = new EngineProgress(0, 0);
+            var last = new LatestProgress();
             console.Line(description);
-            var result = await work(new Progress<EngineProgress>(p => last = p)).ConfigureAwait(false);
-            console.Line(string.Create(CultureInfo.InvariantCulture, $"evaluated {last.Total} rule/artifact pair(s)"));
+            var result = await work(last).ConfigureAwait(false);
+            console.Line(string.Create(CultureInfo.InvariantCulture, $"evaluated {last.Pairs} rule/artifact pair(s)"));
             return result;
         }
 
@@ -45,5 +45,25 @@ internal sealed class AuditProgress(CliConsole console)
                 task.Value = task.MaxValue;
                 return result;
             }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps the furthest report, taken on the reporting thread: <see cref="Progress{T}"/> would queue each report
+    /// and could still be behind when the count is printed.
+    /// </summary>
+    private sealed class LatestProgress : IProgress<EngineProgress>
+    {
+        private long _pairs;
+
+        public long Pairs => Interlocked.Read(ref _pairs);
+
+        public void Report(EngineProgress value)
+        {
+            long seen;
+            while (value.Pairs > (seen = Interlocked.Read(ref _pairs)) && Interlocked.CompareExchange(ref _pairs, value.Pairs, seen) != seen)
+            {
+                // Another report moved it meanwhile: compare again.
+            }
+        }
     }
 }

@@ -20,8 +20,17 @@ public sealed record CheckResult
 
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
 
-    /// <summary>The stable identity of this result across runs; see <see cref="Model.Fingerprint"/>.</summary>
-    public required string Fingerprint { get; init; }
+    /// <summary>
+    /// What tells two results of the same rule on the same artifact apart (a symbol, a line's text); empty when one
+    /// result per pair is all there can be. Part of the <see cref="Fingerprint"/>.
+    /// </summary>
+    public string EvidenceKey { get; init; } = "";
+
+    /// <summary>
+    /// The stable identity of this result across runs; see <see cref="Model.Fingerprint"/>. Worked out when asked
+    /// for, not stored: a large audit has hundreds of thousands of results and each would hold its own copy.
+    /// </summary>
+    public string Fingerprint => Model.Fingerprint.Compute(Rule.Id, Artifact, EvidenceKey);
 
     public string RuleId => Rule.Id;
 

@@ -10,13 +10,22 @@ namespace ComplianceAuditor.Reporting.Sarif;
 /// </summary>
 internal sealed class SarifArtifacts
 {
-    private readonly Dictionary<string, ArtifactEntry> _byPath;
+    private readonly IReadOnlyList<ArtifactEntry> _artifacts;
+
+    /// <summary>Positions in the report's artifact list, which makes its entries when read: they are made only for the artifacts used.</summary>
+    private readonly Dictionary<string, int> _byPath;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly JsonArray _array = [];
 
     public SarifArtifacts(AuditReport report)
     {
-        _byPath = report.Artifacts.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        _artifacts = report.Artifacts;
+        _byPath = new Dictionary<string, int>(report.Artifacts.Count, StringComparer.Ordinal);
+        var index = 0;
+        foreach (var artifact in report.Artifacts)
+        {
+            _byPath.TryAdd(artifact.Path, index++);
+        }
     }
 
     public JsonArray Array => _array;
@@ -37,8 +46,8 @@ internal sealed class SarifArtifacts
             return existing;
         }
 
-        var artifact = _byPath.GetValueOrDefault(path);
-        var parent = artifact?.Parent is { } p && _byPath.TryGetValue(p, out var pa) && pa.Kind != "directory" ? pa : null;
+        var artifact = Find(path);
+        var parent = artifact?.Parent is { } p && Find(p) is { Kind: not "directory" } pa ? pa : null;
         var parentIndex = parent is null ? (int?)null : IndexOf(parent.Path);
 
         var location = new JsonObject();
@@ -73,6 +82,8 @@ internal sealed class SarifArtifacts
         _index[path] = _array.Count - 1;
         return _array.Count - 1;
     }
+
+    private ArtifactEntry? Find(string path) => _byPath.TryGetValue(path, out var at) ? _artifacts[at] : null;
 
     /// <summary>Percent-encodes what a URI reference cannot hold literally, keeping the slashes.</summary>
     private static string Escape(string relative) =>
