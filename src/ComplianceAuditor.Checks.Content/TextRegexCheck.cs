@@ -53,17 +53,18 @@ public sealed class TextRegexCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            var (text, truncated) = TextContent.Read(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
+            using var content = TextContent.Read(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
+            var text = content.Span;
             var evidence = new List<EvidenceItem>();
             var distinct = new SortedSet<string>(StringComparer.Ordinal);
             int count = 0, scanFrom = 0, line = 1, lineStart = 0;
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            foreach (var m in regex.EnumerateMatches(text))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 count++;
                 if (distinct.Count < 50)
                 {
-                    distinct.Add(m.Value.Trim());
+                    distinct.Add(text.Slice(m.Index, m.Length).Trim().ToString());
                 }
 
                 if (evidence.Count < maxEvidence)
@@ -94,7 +95,7 @@ public sealed class TextRegexCheck : ICheck
                 return CheckOutcome.Fail(reason, evidence, string.Join('\n', distinct));
             }
 
-            return truncated
+            return content.Truncated
                 ? CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
                     $"only the first {context.Options.MaxTextBytes} bytes were read and they do not match; the rest was not checked"))
                 : CheckOutcome.Pass("no line matches the pattern");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplianceAuditor.Core.Model;
@@ -35,7 +34,7 @@ public sealed class AuditEngine
         ArgumentNullException.ThrowIfNull(rules);
 
         var prepared = rules.Select(Prepare).ToArray();
-        var results = new ConcurrentBag<CheckResult>();
+        var results = new List<CheckResult>();
         var counter = new PairCounter(inventories.Sum(i => i.Artifacts.Count), progress);
         foreach (var inventory in inventories)
         {
@@ -43,11 +42,16 @@ public sealed class AuditEngine
         }
 
         counter.ReportFinal();
-        return results
-            .OrderBy(r => r.RuleId, StringComparer.Ordinal)
-            .ThenBy(r => r.Artifact, StringComparer.Ordinal)
-            .ThenBy(r => r.EvidenceKey, StringComparer.Ordinal)
-            .ToArray();
+
+        // The input order is already fixed (targets, then artifacts in path order), so the sort's order is too.
+        var sorted = results.ToArray();
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.RuleId, b.RuleId);
+            c = c != 0 ? c : string.CompareOrdinal(a.Artifact, b.Artifact);
+            return c != 0 ? c : string.CompareOrdinal(a.EvidenceKey, b.EvidenceKey);
+        });
+        return sorted;
     }
 
     /// <summary>
@@ -59,7 +63,7 @@ public sealed class AuditEngine
         TargetInventory inventory,
         IReadOnlyList<RuleDefinition> rules,
         Prepared[] prepared,
-        ConcurrentBag<CheckResult> results,
+        List<CheckResult> results,
         PairCounter counter,
         CancellationToken cancellationToken)
     {
@@ -87,9 +91,11 @@ public sealed class AuditEngine
             }
         }
 
-        // How many pairs each artifact rule had, to give a rule that found nothing one result for the target.
+        // How many pairs each artifact rule had, to give a rule that found nothing one result for the target. Each
+        // artifact's results go in its own slot, taken in artifact order afterwards: no shared collection to grow.
         var pairsPerRule = new int[rules.Count];
         var artifacts = inventory.Artifacts;
+        var perArtifact = new CheckResult[]?[artifacts.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, artifacts.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
@@ -97,6 +103,7 @@ public sealed class AuditEngine
             {
                 var artifact = artifacts[index];
                 ArtifactScratch? scratch = null;
+                List<CheckResult>? found = null;
                 try
                 {
                     var pairs = 0;
@@ -105,7 +112,7 @@ public sealed class AuditEngine
                         foreach (var i in targetRules)
                         {
                             scratch ??= new ArtifactScratch();
-                            results.Add(ToResult(rules[i], root, Evaluate(inventory, root, prepared[i].Check!, scratch, ct)));
+                            (found ??= []).Add(ToResult(rules[i], root, Evaluate(inventory, root, prepared[i].Check!, scratch, ct)));
                             pairs++;
                         }
                     }
@@ -121,14 +128,15 @@ public sealed class AuditEngine
                         pairs++;
                         if (pair.Decided is { } decided)
                         {
-                            results.Add(ToResult(rules[i], artifact, decided));
+                            (found ??= []).Add(ToResult(rules[i], artifact, decided));
                             continue;
                         }
 
                         scratch ??= new ArtifactScratch();
-                        results.Add(ToResult(rules[i], artifact, Evaluate(inventory, artifact, pair.Check!, scratch, ct)));
+                        (found ??= []).Add(ToResult(rules[i], artifact, Evaluate(inventory, artifact, pair.Check!, scratch, ct)));
                     }
 
+                    perArtifact[index] = found?.ToArray();
                     counter.ArtifactDone(pairs);
                 }
                 finally
@@ -138,6 +146,11 @@ public sealed class AuditEngine
 
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
+
+        foreach (var found in perArtifact)
+        {
+            results.AddRange(found ?? []);
+        }
 
         foreach (var i in artifactRules.Where(i => pairsPerRule[i] == 0))
         {

@@ -23,7 +23,13 @@ public static class InventoryBuilder
         var inventory = target.Kind == TargetKind.Firmware
             ? BuildFile(target, cancellationToken)
             : BuildDirectory(target, options, cancellationToken);
-        return options.Formats is null ? inventory : Unpack(inventory, options, cancellationToken);
+        if (options.Formats is not null)
+        {
+            inventory = Unpack(inventory, options, cancellationToken);
+        }
+
+        // Checks and reports read the artifacts for the rest of the audit: packed, they take a fifth of the memory.
+        return inventory with { Artifacts = Compact.CompactArtifacts.From(inventory.Artifacts) };
     }
 
     /// <summary>Adds what the target's containers hold; the target's own hash and size stay those of its files on disk.</summary>

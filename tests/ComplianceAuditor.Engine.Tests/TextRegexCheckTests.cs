@@ -22,6 +22,28 @@ public sealed class TextRegexCheckTests
         Assert.NotNull(result.Reason);
     }
 
+    [Theory]
+    [InlineData(65531)] // the two bytes of 'é' fall on both sides of the first 64 KiB read
+    [InlineData(3_000_000)] // past the size whose text buffer is pooled
+    public async Task Text_is_decoded_whole_across_reads_with_invalid_bytes_replaced(int padding)
+    {
+        using var dir = new TempDirectory();
+        var bytes = new List<byte>();
+        bytes.AddRange(Enumerable.Repeat((byte)'#', padding));
+        bytes.AddRange("\ncaf\u00e9 "u8.ToArray());
+        bytes.Add(0xff); // not UTF-8: read as U+FFFD, not a reason to give up on the file
+        bytes.AddRange(" root::\n"u8.ToArray());
+        dir.Write("etc/app.conf", bytes.ToArray());
+
+        var result = Assert.Single(await Audits.RunAsync(dir.Path, null, null, TestRules.Regex("caf\u00e9 \uFFFD root::", "*.conf")));
+
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        var evidence = Assert.Single(result.Evidence);
+        Assert.Equal(2, evidence.Line);
+        Assert.Equal(1, evidence.Column);
+        Assert.Contains("caf\u00e9", evidence.Excerpt, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task File_without_a_match_passes()
     {

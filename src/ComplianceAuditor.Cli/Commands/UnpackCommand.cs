@@ -27,11 +27,11 @@ internal static class UnpackCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, ct) => Task.FromResult(Run(console, parse.GetValue(input)!, parse.GetValue(output)!, limits.Read(parse), ct)));
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(input)!, parse.GetValue(output)!, limits.Read(parse), ct));
         return command;
     }
 
-    private static int Run(CliConsole console, string input, string output, (UnpackLimits? Limits, string? Error) limits, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, string input, string output, (UnpackLimits? Limits, string? Error) limits, CancellationToken ct)
     {
         if (limits.Limits is null)
         {
@@ -61,7 +61,7 @@ internal static class UnpackCommand
         {
             using var sink = new TreeSink(outputDirectory);
             var inventory = InventoryBuilder.Build(targets[0], new InventoryOptions { Formats = Formats.CreateRegistry(), UnpackLimits = limits.Limits, Sink = sink }, ct);
-            WriteManifest(inventory, Path.Combine(outputDirectory, "manifest.json"));
+            await WriteManifestAsync(inventory, Path.Combine(outputDirectory, "manifest.json"), ct).ConfigureAwait(false);
             Summarize(inventory, outputDirectory, console);
             return ExitCodes.Ok;
         }
@@ -72,7 +72,11 @@ internal static class UnpackCommand
         }
     }
 
-    private static void WriteManifest(TargetInventory inventory, string path)
+    /// <summary>
+    /// Writes the manifest, making each artifact's entry as it is written and flushing as it goes: an image with
+    /// tens of thousands of files would otherwise hold a second copy of its inventory, and the whole JSON, in memory.
+    /// </summary>
+    private static async Task WriteManifestAsync(TargetInventory inventory, string path, CancellationToken ct)
     {
         var manifest = new
         {
@@ -81,10 +85,10 @@ internal static class UnpackCommand
             Input = new { inventory.Target.Name, inventory.Target.Sha256, inventory.Target.Size },
             inventory.IsComplete,
             inventory.Notes,
-            Artifacts = inventory.Artifacts.Select(ReportBuilder.ToEntry).ToArray(),
+            Artifacts = inventory.Artifacts.Select(ReportBuilder.ToEntry),
         };
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        JsonSerializer.Serialize(stream, manifest, ReportJson.Options);
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        await JsonSerializer.SerializeAsync(stream, manifest, ReportJson.Options, ct).ConfigureAwait(false);
     }
 
     private static void Summarize(TargetInventory inventory, string outputDirectory, CliConsole console)
