@@ -44,10 +44,15 @@ internal sealed class ContainerExpander
     /// <summary>Opens what <paramref name="artifacts"/> contain; the target's root file of a firmware target is also carved.</summary>
     public void Expand(IReadOnlyList<Artifact> artifacts)
     {
+        // Breadth first: the target's own files in order, then what they held, level by level. The files are visited
+        // as they are read rather than queued, which is the same order without holding them all as objects.
         foreach (var artifact in artifacts)
         {
-            var carve = artifact.IsTargetRoot && _target.Kind == TargetKind.Firmware;
-            Enqueue(artifact, depth: 1, carve, known: null);
+            _ct.ThrowIfCancellationRequested();
+            if (Openable(artifact))
+            {
+                Visit(artifact, depth: 1, carve: artifact.IsTargetRoot && _target.Kind == TargetKind.Firmware, known: null);
+            }
         }
 
         while (_queue.Count > 0)
@@ -64,12 +69,14 @@ internal sealed class ContainerExpander
 
     private void Enqueue(Artifact artifact, int depth, bool carve, RecognizedImage? known)
     {
-        _byPath[artifact.Path] = artifact;
-        if (artifact.Content is not null && artifact.Size > 0 && artifact.Kind is ArtifactKind.Binary or ArtifactKind.Text)
+        if (Openable(artifact))
         {
             _queue.Enqueue((artifact, depth, carve, known));
         }
     }
+
+    private static bool Openable(Artifact artifact) =>
+        artifact.Content is not null && artifact.Size > 0 && artifact.Kind is ArtifactKind.Binary or ArtifactKind.Text;
 
     private void Visit(Artifact artifact, int depth, bool carve, RecognizedImage? known)
     {
@@ -231,12 +238,11 @@ internal sealed class ContainerExpander
         {
             var child = ToArtifact(container, item, extractedBy);
             Added.Add(child);
-            if (item.Entry.Type == EntryType.HardLink)
-            {
-                // The same bytes as a file already queued: opening them again would multiply a bomb by its links.
-                _byPath[child.Path] = child;
-            }
-            else
+
+            // Hard links name an entry of the same container, so only extracted entries are looked up. A hard link
+            // has the same bytes as a file already queued: opening them again would multiply a bomb by its links.
+            _byPath[child.Path] = child;
+            if (item.Entry.Type != EntryType.HardLink)
             {
                 Enqueue(child, depth + 1, image.Format.CarveChildren, known: null);
             }

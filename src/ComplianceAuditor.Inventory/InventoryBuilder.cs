@@ -1,8 +1,7 @@
 using ComplianceAuditor.Core.Text;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Inventory.Compact;
 
 namespace ComplianceAuditor.Inventory;
 
@@ -23,13 +22,7 @@ public static class InventoryBuilder
         var inventory = target.Kind == TargetKind.Firmware
             ? BuildFile(target, cancellationToken)
             : BuildDirectory(target, options, cancellationToken);
-        if (options.Formats is not null)
-        {
-            inventory = Unpack(inventory, options, cancellationToken);
-        }
-
-        // Checks and reports read the artifacts for the rest of the audit: packed, they take a fifth of the memory.
-        return inventory with { Artifacts = Compact.CompactArtifacts.From(inventory.Artifacts) };
+        return options.Formats is null ? inventory : Unpack(inventory, options, cancellationToken);
     }
 
     /// <summary>Adds what the target's containers hold; the target's own hash and size stay those of its files on disk.</summary>
@@ -42,13 +35,31 @@ public static class InventoryBuilder
             return inventory;
         }
 
-        var root = expander.WithContainer(inventory.Root);
-        var rest = inventory.Artifacts.Skip(1).Select(expander.WithContainer).Concat(expander.Added.Select(expander.WithContainer)).ToList();
-        rest.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        // Both lists are in path order after the root: merge them instead of sorting every artifact as an object.
+        var added = expander.Added.Select(expander.WithContainer).ToList();
+        added.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var merged = new CompactArtifacts.Builder();
+        merged.Add(expander.WithContainer(inventory.Root));
+        var next = 0;
+        foreach (var artifact in inventory.Artifacts.Skip(1))
+        {
+            while (next < added.Count && string.CompareOrdinal(added[next].Path, artifact.Path) < 0)
+            {
+                merged.Add(added[next++]);
+            }
+
+            merged.Add(expander.WithContainer(artifact));
+        }
+
+        while (next < added.Count)
+        {
+            merged.Add(added[next++]);
+        }
+
         var notes = inventory.Notes.Concat(expander.Notes).ToList();
         return inventory with
         {
-            Artifacts = [root, .. rest],
+            Artifacts = merged.Build(),
             Notes = notes.Count > MaxNotes ? [.. notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {notes.Count - MaxNotes} more")] : notes,
             IsComplete = inventory.IsComplete && expander.Complete,
         };
@@ -57,7 +68,7 @@ public static class InventoryBuilder
     private static TargetInventory BuildFile(AuditTarget target, CancellationToken cancellationToken)
     {
         var artifact = ArtifactReader.Describe(target.LocalPath, target.Name, target.Name, parent: null, target.Name, cancellationToken);
-        return new TargetInventory(target with { Sha256 = artifact.Sha256, Size = artifact.Size }, [artifact])
+        return new TargetInventory(target with { Sha256 = artifact.Sha256, Size = artifact.Size }, CompactArtifacts.From([artifact]))
         {
             IsComplete = artifact.Kind != ArtifactKind.Unreadable,
         };
@@ -67,47 +78,49 @@ public static class InventoryBuilder
     {
         var walk = new Walk(target, options, cancellationToken);
         walk.Run();
-        walk.DescribeAll();
-        var files = walk.Files;
-        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+
+        // The root comes first but its size and tree hash come from all the files: a placeholder holds its place.
+        var artifacts = new CompactArtifacts.Builder();
+        artifacts.Add(new Artifact { Path = target.Name, Target = target.Name, RelativePath = "", Kind = ArtifactKind.Directory });
+        using var tree = new TreeHash();
+        long size = 0;
+        foreach (var file in walk.DescribeInPathOrder())
+        {
+            artifacts.Add(file);
+            tree.Add(file);
+            size += file.Size;
+        }
+
         var root = new Artifact
         {
             Path = target.Name,
             Target = target.Name,
             RelativePath = "",
             Kind = ArtifactKind.Directory,
-            Size = files.Sum(f => f.Size),
-            Sha256 = TreeHash(files),
+            Size = size,
+            Sha256 = tree.Finish(),
         };
+        artifacts.Replace(0, root);
         var notes = walk.Notes.Count > MaxNotes
             ? [.. walk.Notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {walk.Notes.Count - MaxNotes} more")]
             : walk.Notes;
-        return new TargetInventory(target with { Sha256 = root.Sha256, Size = root.Size }, [root, .. files])
+        return new TargetInventory(target with { Sha256 = root.Sha256, Size = root.Size }, artifacts.Build())
         {
             Notes = notes,
             IsComplete = walk.Complete,
         };
     }
 
-    /// <summary>Hash of a tree: its sorted (path, kind, content hash, link target) lines.</summary>
-    private static string TreeHash(IEnumerable<Artifact> files)
-    {
-        var sb = new StringBuilder();
-        foreach (var f in files)
-        {
-            sb.Append(f.RelativePath).Append('\0').Append(f.Kind).Append('\0').Append(f.Sha256).Append('\0').Append(f.LinkTarget).Append('\n');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
-    }
-
     /// <summary>The state of one directory walk.</summary>
     private sealed class Walk(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
-        private readonly UniquePaths _paths = new([]);
-        private readonly List<(string Local, string Path, string Rel)> _toDescribe = [];
+        /// <summary>Files are described in batches of this many, in parallel within a batch.</summary>
+        private const int Batch = 2048;
 
-        public List<Artifact> Files { get; } = [];
+        private readonly UniquePaths _paths = new([]);
+
+        /// <summary>What the walk found: a file to describe, or an artifact made on the spot (a name that cannot be opened).</summary>
+        private readonly List<(string Path, string? Local, string? Rel, Artifact? Made)> _found = [];
 
         public List<string> Notes { get; } = [];
 
@@ -174,32 +187,42 @@ public static class InventoryBuilder
                 return true;
             }
 
-            if (Files.Count + _toDescribe.Count >= options.MaxFiles)
+            if (_found.Count >= options.MaxFiles)
             {
                 Incomplete(string.Create(CultureInfo.InvariantCulture, $"stopped after {options.MaxFiles} files (the file limit); the rest was not read"));
                 return false;
             }
 
-            _toDescribe.Add((entry.FullName, Unique($"{target.Name}/{entryRel}"), entryRel));
+            _found.Add((Unique($"{target.Name}/{entryRel}"), entry.FullName, entryRel, null));
             return true;
         }
 
         /// <summary>
-        /// Hashes and sniffs the listed files on every core: reading and hashing is most of an inventory's time, and
-        /// the result is sorted afterwards, so the order in which files finish does not matter.
+        /// Hashes and sniffs the listed files on every core, a batch at a time, and hands them out in path order:
+        /// reading and hashing is most of an inventory's time, and only one batch of artifacts exists as objects.
         /// </summary>
-        public void DescribeAll()
+        public IEnumerable<Artifact> DescribeInPathOrder()
         {
-            var described = new Artifact[_toDescribe.Count];
-            Parallel.For(0, _toDescribe.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            _found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var described = new Artifact[Math.Min(Batch, _found.Count)];
+            for (var start = 0; start < _found.Count; start += Batch)
             {
-                var (local, path, rel) = _toDescribe[i];
-                described[i] = ArtifactReader.Describe(local, path, rel, target.Name, target.Name, cancellationToken);
-            });
-            Files.AddRange(described);
+                var count = Math.Min(Batch, _found.Count - start);
+                var first = start;
+                Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                {
+                    var (path, local, rel, made) = _found[first + i];
+                    described[i] = made ?? ArtifactReader.Describe(local!, path, rel!, target.Name, target.Name, cancellationToken);
+                });
+
+                for (var i = 0; i < count; i++)
+                {
+                    yield return described[i];
+                }
+            }
         }
 
-        private void Add(Artifact artifact) => Files.Add(artifact);
+        private void Add(Artifact artifact) => _found.Add((artifact.Path, null, null, artifact));
 
         /// <summary>Virtual paths are identities (fingerprints, SARIF indexes); two entries must never share one.</summary>
         private string Unique(string path) => _paths.Unique(path);

@@ -24,7 +24,7 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
     private readonly Dictionary<string, int> _sharedIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<int, object> _objects = [];
     private long[] _positions = [];
-    private int _used = BlockSize;
+    private int _used;
 
     private CompactArtifacts()
     {
@@ -44,19 +44,16 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
         }
     }
 
-    public static CompactArtifacts From(IReadOnlyList<Artifact> artifacts)
+    public static CompactArtifacts From(IEnumerable<Artifact> artifacts)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        var list = new CompactArtifacts { _positions = new long[artifacts.Count] };
-        var writer = new RecordWriter();
-        for (var i = 0; i < artifacts.Count; i++)
+        var builder = new Builder();
+        foreach (var artifact in artifacts)
         {
-            writer.Reset();
-            ArtifactCodec.Encode(artifacts[i], writer, list.Share, i, list._objects);
-            list.Append(writer.Written);
+            builder.Add(artifact);
         }
 
-        return list;
+        return builder.Build();
     }
 
     public IEnumerator<Artifact> GetEnumerator()
@@ -81,7 +78,7 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
         return index;
     }
 
-    private void Append(ReadOnlySpan<byte> record)
+    private void Append(ReadOnlySpan<byte> record, int index)
     {
         // A record never straddles two blocks; one longer than a block gets a block of its own size.
         if (_blocks.Count == 0 || _used + record.Length > _blocks[^1].Length)
@@ -91,7 +88,63 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
         }
 
         record.CopyTo(_blocks[^1].AsSpan(_used));
-        _positions[Count++] = ((long)(_blocks.Count - 1) << 32) | (uint)_used;
+        _positions[index] = ((long)(_blocks.Count - 1) << 32) | (uint)_used;
         _used += record.Length;
+    }
+
+    /// <summary>
+    /// Packs artifacts one at a time, so an inventory never holds all of them as objects. Not thread-safe; the list
+    /// it builds is read-only.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly CompactArtifacts _list = new();
+        private readonly RecordWriter _writer = new();
+        private bool _built;
+
+        public int Count => _list.Count;
+
+        /// <summary>Adds <paramref name="artifact"/> at the end and returns its index.</summary>
+        public int Add(Artifact artifact)
+        {
+            ArgumentNullException.ThrowIfNull(artifact);
+            ObjectDisposedException.ThrowIf(_built, this);
+            if (_list.Count == _list._positions.Length)
+            {
+                Array.Resize(ref _list._positions, Math.Max(1024, _list._positions.Length * 2));
+            }
+
+            var index = _list.Count++;
+            Write(artifact, index);
+            return index;
+        }
+
+        /// <summary>
+        /// Puts <paramref name="artifact"/> at <paramref name="index"/> in place of what was there (a target's root,
+        /// known only once its files are). The old record's bytes stay unused.
+        /// </summary>
+        public void Replace(int index, Artifact artifact)
+        {
+            ArgumentNullException.ThrowIfNull(artifact);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_list.Count, nameof(index));
+            ObjectDisposedException.ThrowIf(_built, this);
+            _list._objects.Remove(index);
+            _list._objects.Remove(~index);
+            Write(artifact, index);
+        }
+
+        public CompactArtifacts Build()
+        {
+            _built = true;
+            Array.Resize(ref _list._positions, _list.Count);
+            return _list;
+        }
+
+        private void Write(Artifact artifact, int index)
+        {
+            _writer.Reset();
+            ArtifactCodec.Encode(artifact, _writer, _list.Share, index, _list._objects);
+            _list.Append(_writer.Written, index);
+        }
     }
 }
