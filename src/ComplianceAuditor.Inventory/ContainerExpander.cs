@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Inventory.Compact;
 using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Inventory;
@@ -21,9 +22,14 @@ internal sealed class ContainerExpander
     private readonly IExtractionSink _work;
     private readonly CancellationToken _ct;
     private readonly UniquePaths _paths;
-    private readonly Dictionary<string, Artifact> _byPath = new(StringComparer.Ordinal);
+    /// <summary>Extracted entries by virtual path (an index into <see cref="_added"/>), for hard links.</summary>
+    private readonly Dictionary<string, int> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContainerInfo> _containers = new(StringComparer.Ordinal);
-    private readonly Queue<(Artifact Artifact, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
+    /// <summary>Entries waiting to be looked into, as indexes into <see cref="_added"/>: packed, not as objects.</summary>
+    private readonly Queue<(int Added, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
+
+    /// <summary>Every artifact found inside a container (or carved), packed as it is found, in the order found.</summary>
+    private readonly CompactArtifacts.Builder _added = new();
 
     public ContainerExpander(AuditTarget target, InventoryOptions options, IEnumerable<string> existingPaths, CancellationToken cancellationToken)
     {
@@ -35,7 +41,8 @@ internal sealed class ContainerExpander
         _paths = new UniquePaths(existingPaths);
     }
 
-    public List<Artifact> Added { get; } = [];
+    /// <summary>How many artifacts were found inside containers (or carved).</summary>
+    public int AddedCount => _added.Count;
 
     public List<string> Notes { get; } = [];
 
@@ -58,8 +65,8 @@ internal sealed class ContainerExpander
         while (_queue.Count > 0)
         {
             _ct.ThrowIfCancellationRequested();
-            var (artifact, depth, carve, known) = _queue.Dequeue();
-            Visit(artifact, depth, carve, known);
+            var (added, depth, carve, known) = _queue.Dequeue();
+            Visit(_added[added], depth, carve, known);
         }
     }
 
@@ -67,11 +74,33 @@ internal sealed class ContainerExpander
     public Artifact WithContainer(Artifact artifact) =>
         _containers.TryGetValue(artifact.Path, out var info) ? artifact with { Container = info } : artifact;
 
-    private void Enqueue(Artifact artifact, int depth, bool carve, RecognizedImage? known)
+    /// <summary>
+    /// What containers held (and what was carved), in path order and with container outcomes attached: made from
+    /// the packed list one at a time, so only the paths are held at once, to sort them.
+    /// </summary>
+    public IEnumerable<Artifact> AddedInPathOrder()
     {
-        if (Openable(artifact))
+        var order = new (string Path, int Index)[_added.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            _queue.Enqueue((artifact, depth, carve, known));
+            order[i] = (_added[i].Path, i);
+        }
+
+        Array.Sort(order, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (var (_, index) in order)
+        {
+            yield return WithContainer(_added[index]);
+        }
+    }
+
+    /// <summary>Packs a found artifact and queues it to be looked into when it may be a container.</summary>
+    private void Add(Artifact artifact, int depth, bool carve, RecognizedImage? known, bool open = true)
+    {
+        var index = _added.Add(artifact);
+        _byPath[artifact.Path] = index;
+        if (open && Openable(artifact))
+        {
+            _queue.Enqueue((index, depth, carve, known));
         }
     }
 
@@ -123,8 +152,7 @@ internal sealed class ContainerExpander
                 ExtractedBy = "carved (signature search)",
             };
             var carved = ArtifactReader.DescribeWindow(new WindowContent(local!, offset + image.Offset, image.Length), template, _ct);
-            Added.Add(carved);
-            Enqueue(carved, depth, carve: false, known: image);
+            Add(carved, depth, carve: false, known: image);
         }
     }
 
@@ -204,7 +232,7 @@ internal sealed class ContainerExpander
         }
 
         var opener = new ContainerOpener(_budget, _work, _work.CreateScratch);
-        var result = opener.Open(image, source, container.Path, _ct);
+        var result = opener.Open(image, source, container.Path, _ct, Taker(container, image, depth));
 
         // A reader that recognised the image but cannot open it here (an old squashfs, say) hands over to the next
         // reader that accepts the same bytes, typically an installed external extractor.
@@ -213,7 +241,7 @@ internal sealed class ContainerExpander
             && Recognizer.AtStart(_formats, source, tried) is { } next)
         {
             tried.Add(next.Format.Format);
-            var retry = opener.Open(next with { Length = image.Length }, source, container.Path, _ct);
+            var retry = opener.Open(next with { Length = image.Length }, source, container.Path, _ct, Taker(container, next, depth));
             if (retry.Report.Status == ContainerStatus.Unavailable)
             {
                 continue;
@@ -233,20 +261,19 @@ internal sealed class ContainerExpander
             Incomplete($"{container.Path}: {image.Format.Format} {ContainerInfos.Status(result.Report.Status)}: {why}");
         }
 
-        var extractedBy = $"{image.Format.Format} ({image.Format.Reader.Extractor})";
-        foreach (var item in result.Items)
-        {
-            var child = ToArtifact(container, item, extractedBy);
-            Added.Add(child);
+    }
 
-            // Hard links name an entry of the same container, so only extracted entries are looked up. A hard link
-            // has the same bytes as a file already queued: opening them again would multiply a bomb by its links.
-            _byPath[child.Path] = child;
-            if (item.Entry.Type != EntryType.HardLink)
-            {
-                Enqueue(child, depth + 1, image.Format.CarveChildren, known: null);
-            }
-        }
+    /// <summary>
+    /// Turns each entry of <paramref name="container"/> into an artifact as soon as the opener has extracted it.
+    /// Only a reader that gave nothing is retried with another, so entries are never taken from two readers.
+    /// </summary>
+    private Action<ExtractedItem> Taker(Artifact container, RecognizedImage image, int depth)
+    {
+        var extractedBy = $"{image.Format.Format} ({image.Format.Reader.Extractor})";
+
+        // A hard link has the same bytes as a file already queued: opening them again would multiply a bomb by its
+        // links.
+        return item => Add(ToArtifact(container, item, extractedBy), depth + 1, image.Format.CarveChildren, known: null, open: item.Entry.Type != EntryType.HardLink);
     }
 
     private static Microsoft.Win32.SafeHandles.SafeFileHandle? Open(Artifact artifact, out long offset, out long length)
@@ -276,7 +303,10 @@ internal sealed class ContainerExpander
         _containers[container.Path] = ContainerInfos.From(image, report);
 
     private Artifact ToArtifact(Artifact container, ExtractedItem item, string extractedBy) =>
-        EntryArtifacts.From(container, item, _paths.Unique($"{container.Path}!/{item.Path}"), _target.Name, extractedBy, _byPath.GetValueOrDefault, _ct);
+        EntryArtifacts.From(container, item, _paths.Unique($"{container.Path}!/{item.Path}"), _target.Name, extractedBy, Extracted, _ct);
+
+    /// <summary>An extracted entry by virtual path (hard links name an entry of the same container).</summary>
+    private Artifact? Extracted(string path) => _byPath.TryGetValue(path, out var index) ? _added[index] : null;
 
     private void Incomplete(string note)
     {

@@ -30,30 +30,30 @@ public static class InventoryBuilder
     {
         var expander = new ContainerExpander(inventory.Target, options, inventory.Artifacts.Select(a => a.Path), cancellationToken);
         expander.Expand(inventory.Artifacts);
-        if (expander.Added.Count == 0 && expander.Notes.Count == 0 && inventory.Artifacts.All(a => expander.WithContainer(a) == a))
+        if (expander.AddedCount == 0 && expander.Notes.Count == 0 && inventory.Artifacts.All(a => expander.WithContainer(a) == a))
         {
             return inventory;
         }
 
-        // Both lists are in path order after the root: merge them instead of sorting every artifact as an object.
-        var added = expander.Added.Select(expander.WithContainer).ToList();
-        added.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        // Both lists are in path order after the root: merge them, one artifact at a time.
+        using var added = expander.AddedInPathOrder().GetEnumerator();
+        var more = added.MoveNext();
         var merged = new CompactArtifacts.Builder();
         merged.Add(expander.WithContainer(inventory.Root));
-        var next = 0;
         foreach (var artifact in inventory.Artifacts.Skip(1))
         {
-            while (next < added.Count && string.CompareOrdinal(added[next].Path, artifact.Path) < 0)
+            while (more && string.CompareOrdinal(added.Current.Path, artifact.Path) < 0)
             {
-                merged.Add(added[next++]);
+                merged.Add(added.Current);
+                more = added.MoveNext();
             }
 
             merged.Add(expander.WithContainer(artifact));
         }
 
-        while (next < added.Count)
+        for (; more; more = added.MoveNext())
         {
-            merged.Add(added[next++]);
+            merged.Add(added.Current);
         }
 
         var notes = inventory.Notes.Concat(expander.Notes).ToList();

@@ -24,11 +24,15 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
     private const int CopyBufferBytes = 1 << 17;
 
     /// <summary>Opens <paramref name="image"/>, whose bytes are <paramref name="source"/>, named <paramref name="containerPath"/> in reports.</summary>
-    public ContainerResult Open(RecognizedImage image, UnpackSource source, string containerPath, CancellationToken cancellationToken)
+    /// <param name="onItem">
+    /// Takes each entry as soon as it is extracted; the result's <see cref="ContainerResult.Items"/> is then empty. An
+    /// image with tens of thousands of files is then never held whole. Without it, the result lists the entries.
+    /// </param>
+    public ContainerResult Open(RecognizedImage image, UnpackSource source, string containerPath, CancellationToken cancellationToken, Action<ExtractedItem>? onItem = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(source);
-        var run = new Run(this, image, source, containerPath, cancellationToken);
+        var run = new Run(this, image, source, containerPath, onItem, cancellationToken);
         return run.Execute();
     }
 
@@ -38,9 +42,10 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
     /// <summary>One file is over the per-file limit: that file is left out, the container goes on.</summary>
     private sealed class FileTooLargeException(string message) : Exception(message);
 
-    private sealed class Run(ContainerOpener owner, RecognizedImage image, UnpackSource source, string containerPath, CancellationToken ct)
+    private sealed class Run(ContainerOpener owner, RecognizedImage image, UnpackSource source, string containerPath, Action<ExtractedItem>? onItem, CancellationToken ct)
     {
         private readonly List<ExtractedItem> _items = [];
+        private int _count;
         private readonly List<string> _notes = [];
         private int _suppressedNotes;
         private long _bytes;
@@ -69,18 +74,18 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
             }
             catch (ReaderUnavailableException e)
             {
-                (status, reason) = (_items.Count == 0 ? ContainerStatus.Unavailable : ContainerStatus.Partial, e.Message);
+                (status, reason) = (_count == 0 ? ContainerStatus.Unavailable : ContainerStatus.Partial, e.Message);
             }
             catch (Exception e) when (e is UnpackException or IOException or InvalidDataException or EndOfStreamException or NotSupportedException)
             {
                 // IOException here is the sink (disk full, say) or a library that reports corrupt data as I/O.
-                (status, reason) = (_items.Count == 0 ? ContainerStatus.Failed : ContainerStatus.Partial, e.Message);
+                (status, reason) = (_count == 0 ? ContainerStatus.Failed : ContainerStatus.Partial, e.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 // A reader (or a library under it) that breaks on a malformed image some other way loses that container,
                 // not the whole audit; the exception's type stays in the reason so the bug is not hidden.
-                (status, reason) = (_items.Count == 0 ? ContainerStatus.Failed : ContainerStatus.Partial,
+                (status, reason) = (_count == 0 ? ContainerStatus.Failed : ContainerStatus.Partial,
                     $"{image.Format.Format} reader error: {e.GetType().Name}: {e.Message}");
             }
 
@@ -95,7 +100,7 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
                 Extractor = reader.Extractor,
                 Description = image.Description,
                 Status = status,
-                Entries = _items.Count,
+                Entries = _count,
                 BytesExtracted = _bytes,
                 Reason = reason,
             };
@@ -136,11 +141,24 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
 
             if (entry.Type != EntryType.File || entry.Open is null)
             {
-                _items.Add(Kept(new ExtractedItem(entry, path, null, entry.Type == EntryType.File ? "the container gives no content for this file" : null)));
+                Keep(new ExtractedItem(entry, path, null, entry.Type == EntryType.File ? "the container gives no content for this file" : null));
                 return;
             }
 
-            _items.Add(Kept(Extract(entry, path)));
+            Keep(Extract(entry, path));
+        }
+
+        private void Keep(ExtractedItem item)
+        {
+            _count++;
+            if (onItem is null)
+            {
+                _items.Add(Kept(item));
+            }
+            else
+            {
+                onItem(item);
+            }
         }
 
         /// <summary>

@@ -32,6 +32,25 @@ public sealed class ContainerOpenerTests
     }
 
     [Fact]
+    public void Entries_can_be_taken_one_by_one_as_they_are_extracted_instead_of_listed()
+    {
+        using var temp = new TempDirectory();
+        using var work = PrivateWorkFolder.CreateIn(temp.Path);
+        var data = new TestContainerBuilder().Directory("etc").File("etc/a", new byte[1000]).Repeat("b", 7, 5000).Symlink("c", "a").Build();
+        var formats = new FormatRegistry().AddFileSystem(new TestContainerReader());
+        var source = UnpackSource.FromBytes("fw.bin", data);
+        var image = Recognizer.AtStart(formats, source)!;
+        var taken = new List<(string Path, bool Written)>();
+
+        var result = new ContainerOpener(new UnpackBudget(new UnpackLimits()), work, work.CreateScratch)
+            .Open(image, source, "fw.bin", CancellationToken.None, item => taken.Add((item.Path, item.LocalPath is not null && File.Exists(item.LocalPath))));
+
+        Assert.Equal([("etc", false), ("etc/a", true), ("b", true), ("c", false)], taken);
+        Assert.Empty(result.Items);
+        Assert.Equal((ContainerStatus.Opened, 4, 6000L), (result.Report.Status, result.Report.Entries, result.Report.BytesExtracted));
+    }
+
+    [Fact]
     public void A_declared_size_is_not_trusted_the_bytes_read_are()
     {
         using var temp = new TempDirectory();

@@ -104,6 +104,9 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
 
         public int Count => _list.Count;
 
+        /// <summary>An artifact added so far, made from its record.</summary>
+        public Artifact this[int index] => _list[index];
+
         /// <summary>Adds <paramref name="artifact"/> at the end and returns its index.</summary>
         public int Add(Artifact artifact)
         {
