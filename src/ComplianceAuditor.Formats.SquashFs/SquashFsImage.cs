@@ -38,8 +38,9 @@ internal sealed class SquashFsImage
         // Blocks decompressed ahead for files the walk has seen but not handed out yet, and for the rest of the file
         // being read. A block takes a quarter of a millisecond to expand, so a shallow queue leaves the threads
         // sleeping and waking for every block: the queue is sized in bytes (8 MiB ahead across files, a quarter of
-        // that within one file), which kept two cores busy on the benchmark image and bounds memory whatever the
-        // block size; small blocks are capped in number, as each is a task. With one thread nothing is read ahead.
+        // that within one file), which kept two cores busy on the benchmark image. Memory then depends on the block
+        // size and the thread count (at most a few tens of MiB with 1 MiB blocks), never on the image size; small
+        // blocks are capped in number, as each is a task. With one thread nothing is read ahead.
         // Fragment blocks are few (files that share one are stored together): two recently used ones are kept beyond
         // those warmed ahead.
         var blocks = (int)Math.Min(MaxReadAheadBlocks, ReadAheadBytes / super.BlockSize);

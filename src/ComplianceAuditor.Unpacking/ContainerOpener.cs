@@ -33,8 +33,20 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(source);
         var run = new Run(this, image, source, containerPath, onItem, cancellationToken);
-        return run.Execute();
+        try
+        {
+            return run.Execute();
+        }
+        catch (TakerFailedException e)
+        {
+            // The caller's own failure, not the reader's: it leaves as what it was.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
+            throw;
+        }
     }
+
+    /// <summary>Carries an exception thrown by the caller's entry callback past the handlers meant for readers.</summary>
+    private sealed class TakerFailedException(Exception inner) : Exception(inner.Message, inner);
 
     /// <summary>A limit was hit: stop this container, say which limit and where.</summary>
     private sealed class LimitReachedException(string message) : Exception(message);
@@ -81,7 +93,7 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
                 // IOException here is the sink (disk full, say) or a library that reports corrupt data as I/O.
                 (status, reason) = (_count == 0 ? ContainerStatus.Failed : ContainerStatus.Partial, e.Message);
             }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException and not TakerFailedException)
             {
                 // A reader (or a library under it) that breaks on a malformed image some other way loses that container,
                 // not the whole audit; the exception's type stays in the reason so the bug is not hidden.
@@ -157,7 +169,14 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
             }
             else
             {
-                onItem(item);
+                try
+                {
+                    onItem(item);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new TakerFailedException(e);
+                }
             }
         }
 
@@ -258,7 +277,8 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
         {
             try
             {
-                return input.Read(buffer, 0, buffer.Length);
+                // Decompressing streams often return less than asked: fill the buffer, one write per buffer.
+                return input.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             }
             catch (Exception e) when (IsCorruptContent(e))
             {

@@ -188,4 +188,29 @@ public sealed class InventoryTests
 
     private static TargetInventory Build(string path, TargetKind? kind) =>
         InventoryBuilder.Build(TargetResolver.Resolve([path], kind)[0], new InventoryOptions(), CancellationToken.None);
+
+    [Fact]
+    public void A_tree_larger_than_one_batch_is_listed_in_path_order_with_the_tree_hash_of_all_its_files()
+    {
+        // More files than one batch of descriptions (2048), with names whose path order differs from walk order.
+        using var dir = new TempDirectory();
+        for (var i = 0; i < 2100; i++)
+        {
+            dir.Write($"d{i % 3}/f{i:0000}", $"content {i}");
+        }
+
+        dir.Write("d0-x/f", "after d0/ in walk order, before it in path order");
+
+        var inventory = InventoryBuilder.Build(TargetResolver.Resolve([dir.Path], null)[0], new InventoryOptions(), CancellationToken.None);
+
+        var files = inventory.Artifacts.Skip(1).ToArray();
+        Assert.Equal(2101, files.Length);
+        Assert.Equal(files.Select(f => f.Path).Order(StringComparer.Ordinal), files.Select(f => f.Path));
+
+        // The documented identity of a tree: SHA-256 over one line per file, in path order.
+        var lines = string.Concat(files.Select(f => $"{f.RelativePath}\0{f.Kind}\0{f.Sha256}\0{f.LinkTarget}\n"));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lines))), inventory.Root.Sha256);
+        Assert.Equal(files.Sum(f => f.Size), inventory.Root.Size);
+        Assert.Equal(inventory.Root.Sha256, inventory.Target.Sha256);
+    }
 }

@@ -50,6 +50,24 @@ public sealed class ContainerOpenerTests
         Assert.Equal((ContainerStatus.Opened, 4, 6000L), (result.Report.Status, result.Report.Entries, result.Report.BytesExtracted));
     }
 
+    [Theory]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(IOException))] // which from a reader would mean a broken image
+    public void A_failure_of_the_callers_own_code_is_not_taken_for_a_broken_container(Type failure)
+    {
+        using var temp = new TempDirectory();
+        using var work = PrivateWorkFolder.CreateIn(temp.Path);
+        var data = new TestContainerBuilder().File("a", new byte[10]).File("b", new byte[10]).Build();
+        var formats = new FormatRegistry().AddFileSystem(new TestContainerReader());
+        var source = UnpackSource.FromBytes("fw.bin", data);
+        var image = Recognizer.AtStart(formats, source)!;
+        var opener = new ContainerOpener(new UnpackBudget(new UnpackLimits()), work, work.CreateScratch);
+
+        var thrown = Assert.Throws(failure, () => opener.Open(image, source, "fw.bin", CancellationToken.None, _ => throw (Exception)Activator.CreateInstance(failure, "bug in the caller")!));
+
+        Assert.Equal("bug in the caller", thrown.Message);
+    }
+
     [Fact]
     public void A_declared_size_is_not_trusted_the_bytes_read_are()
     {

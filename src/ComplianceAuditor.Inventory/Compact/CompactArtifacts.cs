@@ -11,9 +11,10 @@ namespace ComplianceAuditor.Inventory.Compact;
 /// and strings many artifacts share (target, parent, extractor, folders) are stored once: about 150 bytes each.
 /// </summary>
 /// <remarks>
-/// Read-only once built and safe to read from several threads. Each read makes a new, equal artifact; contents are
-/// made again too (they are stateless handles to a file). Content types this class does not know, and container
-/// outcomes (few), are kept as the objects they are.
+/// Read-only once built and safe to read from several threads. Each read makes a new artifact, equal to the one
+/// added in every field but <see cref="Artifact.Content"/>: file and window contents are made again as new handles
+/// to the same bytes (they hold nothing else), so two reads are not <c>==</c>. Content types this class does not
+/// know, and container outcomes (few), are kept as the objects they are.
 /// </remarks>
 internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
 {
@@ -140,6 +141,16 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
         {
             _built = true;
             Array.Resize(ref _list._positions, _list.Count);
+
+            // A list of a few artifacts (a firmware file alone) should not keep a whole block, nor the index of
+            // shared strings, which only adding needs.
+            if (_list._blocks.Count > 0 && _list._used < _list._blocks[^1].Length)
+            {
+                _list._blocks[^1] = _list._blocks[^1][.._list._used];
+            }
+
+            _list._sharedIndex.Clear();
+            _list._sharedIndex.TrimExcess();
             return _list;
         }
 
