@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace ComplianceAuditor.Core.Text;
 
 /// <summary>
@@ -11,11 +8,11 @@ namespace ComplianceAuditor.Core.Text;
 /// </summary>
 public sealed class PathGlob
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
-    private readonly Regex _regex;
+    /// <summary>Shared per glob: the same globs recur across rules and runs of the verifier and the engine.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GlobAutomaton> Compiled = new(StringComparer.Ordinal);
+    private readonly GlobAutomaton _automaton;
 
-    /// <summary>A run of plain characters every match must contain; most paths fail this ordinal test before the regex runs.</summary>
+    /// <summary>A run of plain characters every match must contain; most paths fail this ordinal test before the automaton runs.</summary>
     private readonly string _required;
 
     public PathGlob(string pattern)
@@ -30,74 +27,46 @@ public sealed class PathGlob
             normalized = "**/" + normalized;
         }
 
-        // Built from our own translation with no nested quantifiers, so the non-backtracking engine always accepts it.
-        // Shared per translated pattern: the same globs recur across rules and runs of the verifier and the engine.
-        var (translated, required) = Translate(normalized);
-        _required = required;
-        _regex = Compiled.GetOrAdd("^" + translated + "$", p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout));
+        _required = RequiredLiteral(normalized);
+        _automaton = Compiled.GetOrAdd(normalized, GlobAutomaton.Compile);
     }
 
     public string Pattern { get; }
 
     public bool IsMatch(string relativePath) =>
-        relativePath.Contains(_required, StringComparison.Ordinal) && _regex.IsMatch(relativePath);
+        relativePath.Contains(_required, StringComparison.Ordinal) && _automaton.IsMatch(relativePath);
 
     public override string ToString() => Pattern;
 
-    private static (string Regex, string RequiredLiteral) Translate(string glob)
+    /// <summary>
+    /// The longest run of characters outside braces that are not wildcards: any match holds it verbatim. The slash of
+    /// a leading <c>**/</c> belongs to the wildcard (<c>**/shadow</c> matches <c>shadow</c>).
+    /// </summary>
+    private static string RequiredLiteral(string glob)
     {
-        var sb = new StringBuilder();
         var braceDepth = 0;
         string longest = "", run = "";
         for (var i = 0; i < glob.Length; i++)
         {
             var c = glob[i];
+            if (c == '*' && glob.AsSpan(i).StartsWith("**/") && (i == 0 || glob[i - 1] == '/'))
+            {
+                run = "";
+                i += 2;
+                continue;
+            }
 
-            // Characters outside braces that are not wildcards must appear verbatim, in a row, in any matching path.
             var literal = braceDepth == 0 && c is not ('*' or '?' or '{');
             run = literal ? run + c : "";
             longest = run.Length > longest.Length ? run : longest;
-            switch (c)
+            braceDepth += c switch
             {
-                // '**' crosses folders only as a whole path segment (as in .gitignore); inside a name it is a plain '*'.
-                case '*' when i + 1 < glob.Length && glob[i + 1] == '*' && (i == 0 || glob[i - 1] == '/'):
-                    var slashFollows = i + 2 < glob.Length && glob[i + 2] == '/';
-                    var atEnd = i + 2 == glob.Length;
-                    sb.Append(slashFollows ? "(?:[^/]*/)*" : atEnd ? ".*" : "[^/]*");
-                    i += slashFollows ? 2 : 1;
-                    break;
-                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
-                    sb.Append("[^/]*");
-                    i++;
-                    break;
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '{':
-                    braceDepth++;
-                    sb.Append("(?:");
-                    break;
-                case '}' when braceDepth > 0:
-                    braceDepth--;
-                    sb.Append(')');
-                    break;
-                case ',' when braceDepth > 0:
-                    sb.Append('|');
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
+                '{' => 1,
+                '}' when braceDepth > 0 => -1,
+                _ => 0,
+            };
         }
 
-        if (braceDepth != 0)
-        {
-            throw new ArgumentException($"unbalanced braces in glob '{glob}'", nameof(glob));
-        }
-
-        return (sb.ToString(), longest);
+        return longest;
     }
 }
