@@ -232,7 +232,7 @@ internal sealed class ContainerExpander
         }
 
         var opener = new ContainerOpener(_budget, _work, _work.CreateScratch);
-        var result = opener.Open(image, source, container.Path, _ct, Taker(container, image, depth));
+        var result = opener.Open(image, source, container.Path, Taker(container, image, depth), _ct);
 
         // A reader that recognised the image but cannot open it here (an old squashfs, say) hands over to the next
         // reader that accepts the same bytes, typically an installed external extractor.
@@ -241,7 +241,7 @@ internal sealed class ContainerExpander
             && Recognizer.AtStart(_formats, source, tried) is { } next)
         {
             tried.Add(next.Format.Format);
-            var retry = opener.Open(next with { Length = image.Length }, source, container.Path, _ct, Taker(container, next, depth));
+            var retry = opener.Open(next with { Length = image.Length }, source, container.Path, Taker(container, next, depth), _ct);
             if (retry.Report.Status == ContainerStatus.Unavailable)
             {
                 continue;

@@ -25,13 +25,13 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
 
     /// <summary>Opens <paramref name="image"/>, whose bytes are <paramref name="source"/>, named <paramref name="containerPath"/> in reports.</summary>
     /// <param name="onItem">
-    /// Takes each entry as soon as it is extracted; the result's <see cref="ContainerResult.Items"/> is then empty. An
-    /// image with tens of thousands of files is then never held whole. Without it, the result lists the entries.
+    /// Takes each entry as soon as it is extracted, so an image with tens of thousands of files is never held whole.
     /// </param>
-    public ContainerResult Open(RecognizedImage image, UnpackSource source, string containerPath, CancellationToken cancellationToken, Action<ExtractedItem>? onItem = null)
+    public ContainerResult Open(RecognizedImage image, UnpackSource source, string containerPath, Action<ExtractedItem> onItem, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(onItem);
         var run = new Run(this, image, source, containerPath, onItem, cancellationToken);
         try
         {
@@ -54,9 +54,8 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
     /// <summary>One file is over the per-file limit: that file is left out, the container goes on.</summary>
     private sealed class FileTooLargeException(string message) : Exception(message);
 
-    private sealed class Run(ContainerOpener owner, RecognizedImage image, UnpackSource source, string containerPath, Action<ExtractedItem>? onItem, CancellationToken ct)
+    private sealed class Run(ContainerOpener owner, RecognizedImage image, UnpackSource source, string containerPath, Action<ExtractedItem> onItem, CancellationToken ct)
     {
-        private readonly List<ExtractedItem> _items = [];
         private int _count;
         private readonly List<string> _notes = [];
         private int _suppressedNotes;
@@ -116,7 +115,7 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
                 BytesExtracted = _bytes,
                 Reason = reason,
             };
-            return new ContainerResult(report, _items, _notes);
+            return new ContainerResult(report, _notes);
         }
 
         private void Note(string text)
@@ -163,29 +162,15 @@ public sealed class ContainerOpener(UnpackBudget budget, IExtractionSink sink, F
         private void Keep(ExtractedItem item)
         {
             _count++;
-            if (onItem is null)
+            try
             {
-                _items.Add(Kept(item));
+                onItem(item);
             }
-            else
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                try
-                {
-                    onItem(item);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    throw new TakerFailedException(e);
-                }
+                throw new TakerFailedException(e);
             }
         }
-
-        /// <summary>
-        /// The item as kept until the container is done: without the entry's content callback, which would keep the
-        /// reader's per-file state (block lists, inodes, about 400 bytes a file) alive for the whole container.
-        /// </summary>
-        private static ExtractedItem Kept(ExtractedItem item) =>
-            item.Entry.Open is null ? item : item with { Entry = item.Entry with { Open = null } };
 
         private ExtractedItem Extract(UnpackedEntry entry, string path)
         {

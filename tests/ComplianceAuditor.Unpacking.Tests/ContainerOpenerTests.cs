@@ -6,12 +6,15 @@ namespace ComplianceAuditor.Unpacking.Tests;
 /// <summary>The opener on its own: what a report line says, and what it makes of readers that break.</summary>
 public sealed class ContainerOpenerTests
 {
-    private static ContainerResult Open(IFormatReader reader, byte[] data, PrivateWorkFolder work, UnpackLimits? limits = null)
+    /// <summary>Opens the image and collects the entries the opener hands over.</summary>
+    private static (ContainerResult Result, List<ExtractedItem> Items) Open(IFormatReader reader, byte[] data, PrivateWorkFolder work, UnpackLimits? limits = null)
     {
         var formats = new FormatRegistry().AddFileSystem(reader);
         var source = UnpackSource.FromBytes("fw.bin", data);
         var image = Recognizer.AtStart(formats, source) ?? throw new InvalidOperationException("not recognised");
-        return new ContainerOpener(new UnpackBudget(limits ?? new UnpackLimits()), work, work.CreateScratch).Open(image, source, "fw.bin", CancellationToken.None);
+        var items = new List<ExtractedItem>();
+        var result = new ContainerOpener(new UnpackBudget(limits ?? new UnpackLimits()), work, work.CreateScratch).Open(image, source, "fw.bin", items.Add, CancellationToken.None);
+        return (result, items);
     }
 
     [Fact]
@@ -21,14 +24,14 @@ public sealed class ContainerOpenerTests
         using var work = PrivateWorkFolder.CreateIn(temp.Path);
         var data = new TestContainerBuilder().Directory("etc").File("etc/a", new byte[1000]).Repeat("b", 7, 5000).Symlink("c", "a").Build();
 
-        var result = Open(new TestContainerReader(), data, work);
+        var (result, items) = Open(new TestContainerReader(), data, work);
 
         Assert.Equal(
             ("tcnt", "native", "test container, 4 entries", ContainerStatus.Opened, 4, 6000L, (string?)null),
             (result.Report.Format, result.Report.Extractor, result.Report.Description, result.Report.Status, result.Report.Entries, result.Report.BytesExtracted, result.Report.Reason));
         Assert.False(result.Incomplete);
-        Assert.Equal(["etc", "etc/a", "b", "c"], result.Items.Select(i => i.Path));
-        Assert.Equal(6000, result.Items.Where(i => i.LocalPath is not null).Sum(i => new FileInfo(i.LocalPath!).Length));
+        Assert.Equal(["etc", "etc/a", "b", "c"], items.Select(i => i.Path));
+        Assert.Equal(6000, items.Where(i => i.LocalPath is not null).Sum(i => new FileInfo(i.LocalPath!).Length));
     }
 
     [Fact]
@@ -43,10 +46,9 @@ public sealed class ContainerOpenerTests
         var taken = new List<(string Path, bool Written)>();
 
         var result = new ContainerOpener(new UnpackBudget(new UnpackLimits()), work, work.CreateScratch)
-            .Open(image, source, "fw.bin", CancellationToken.None, item => taken.Add((item.Path, item.LocalPath is not null && File.Exists(item.LocalPath))));
+            .Open(image, source, "fw.bin", item => taken.Add((item.Path, item.LocalPath is not null && File.Exists(item.LocalPath))), CancellationToken.None);
 
         Assert.Equal([("etc", false), ("etc/a", true), ("b", true), ("c", false)], taken);
-        Assert.Empty(result.Items);
         Assert.Equal((ContainerStatus.Opened, 4, 6000L), (result.Report.Status, result.Report.Entries, result.Report.BytesExtracted));
     }
 
@@ -63,7 +65,7 @@ public sealed class ContainerOpenerTests
         var image = Recognizer.AtStart(formats, source)!;
         var opener = new ContainerOpener(new UnpackBudget(new UnpackLimits()), work, work.CreateScratch);
 
-        var thrown = Assert.Throws(failure, () => opener.Open(image, source, "fw.bin", CancellationToken.None, _ => throw (Exception)Activator.CreateInstance(failure, "bug in the caller")!));
+        var thrown = Assert.Throws(failure, () => opener.Open(image, source, "fw.bin", _ => throw (Exception)Activator.CreateInstance(failure, "bug in the caller")!, CancellationToken.None));
 
         Assert.Equal("bug in the caller", thrown.Message);
     }
@@ -75,9 +77,9 @@ public sealed class ContainerOpenerTests
         using var work = PrivateWorkFolder.CreateIn(temp.Path);
         var liar = DelegateReader.Listing("liar", new UnpackedEntry { Path = "small", Type = EntryType.File, Size = 10, Open = () => new RepeatStream(1, 300_000) });
 
-        var result = Open(liar, new byte[100], work, new UnpackLimits { MaxFileBytes = 100_000 });
+        var (_, items) = Open(liar, new byte[100], work, new UnpackLimits { MaxFileBytes = 100_000 });
 
-        var item = Assert.Single(result.Items);
+        var item = Assert.Single(items);
         Assert.Null(item.LocalPath);
         Assert.Contains("'small' is larger than the limit of 100000 bytes", item.Problem, StringComparison.Ordinal);
     }
@@ -99,7 +101,7 @@ public sealed class ContainerOpenerTests
             }
         }
 
-        var result = Open(buggy, new byte[100], work);
+        var (result, _) = Open(buggy, new byte[100], work);
 
         Assert.Equal((ContainerStatus.Partial, 1), (result.Report.Status, result.Report.Entries));
         Assert.Contains(nameof(IndexOutOfRangeException), result.Report.Reason, StringComparison.Ordinal);
@@ -113,9 +115,9 @@ public sealed class ContainerOpenerTests
         using var work = PrivateWorkFolder.CreateIn(temp.Path);
         var reader = DelegateReader.Listing("nocontent", new UnpackedEntry { Path = "sparse", Type = EntryType.File, Size = 10 });
 
-        var result = Open(reader, new byte[100], work);
+        var (_, items) = Open(reader, new byte[100], work);
 
-        var item = Assert.Single(result.Items);
+        var item = Assert.Single(items);
         Assert.Equal(("sparse", (string?)null, "the container gives no content for this file"), (item.Path, item.LocalPath, item.Problem));
     }
 }
