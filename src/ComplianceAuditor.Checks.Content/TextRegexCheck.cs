@@ -53,39 +53,39 @@ public sealed class TextRegexCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            using var content = TextContent.Read(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
-            var text = content.Span;
+            // A file that fits one window is decoded once for all the text rules of the artifact and given back when
+            // the artifact is done; a larger one is read window by window by each rule.
+            var shared = context.Scratch.GetOrAdd("text", () => TextWindows.Open(context.Artifact, context.Options.MaxTextBytes, cancellationToken));
+            using var own = shared.IsWhole ? null : TextWindows.Open(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
+            var content = own ?? shared;
             var evidence = new List<EvidenceItem>();
             var distinct = new SortedSet<string>(StringComparer.Ordinal);
-            int count = 0, scanFrom = 0, line = 1, lineStart = 0;
-            foreach (var m in regex.EnumerateMatches(text))
+            var count = 0;
+            content.ForEachMatch(regex, (window, index, length) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 count++;
+                var text = window.Text;
                 if (distinct.Count < 50)
                 {
-                    distinct.Add(text.Slice(m.Index, m.Length).Trim().ToString());
+                    distinct.Add(text.Slice(index, length).Trim().ToString());
                 }
 
                 if (evidence.Count < maxEvidence)
                 {
-                    var (l, c) = TextContent.Position(text, m.Index, ref scanFrom, ref line, ref lineStart);
+                    var (line, column) = window.Position(index);
                     evidence.Add(new EvidenceItem
                     {
                         Kind = "text",
                         Description = "line matching the rule's pattern",
-                        Excerpt = DisplayText.Sanitize(TextContent.LineAt(text, m.Index).Trim()),
-                        Line = l,
-                        Column = c,
+                        Excerpt = DisplayText.Sanitize(TextContent.LineAt(text, index).Trim()),
+                        Line = line,
+                        Column = column,
                     });
                 }
 
-                if (m.Length == 0)
-                {
-                    // An empty match would otherwise be reported once per position.
-                    break;
-                }
-            }
+                // An empty match would otherwise be reported once per position.
+                return length > 0;
+            }, cancellationToken);
 
             if (count > 0)
             {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Text;
+using ComplianceAuditor.Engine.Results;
 
 namespace ComplianceAuditor.Engine;
 
@@ -34,7 +36,7 @@ public sealed class AuditEngine
         ArgumentNullException.ThrowIfNull(rules);
 
         var prepared = rules.Select(Prepare).ToArray();
-        var results = new List<CheckResult>();
+        var results = new CompactResults.Builder(rules, _options.Records ?? BlockStore.InMemory(), _text);
         var counter = new PairCounter(inventories.Sum(i => i.Artifacts.Count), progress);
         foreach (var inventory in inventories)
         {
@@ -43,15 +45,8 @@ public sealed class AuditEngine
 
         counter.ReportFinal();
 
-        // The input order is already fixed (targets, then artifacts in path order), so the sort's order is too.
-        var sorted = results.ToArray();
-        Array.Sort(sorted, static (a, b) =>
-        {
-            var c = string.CompareOrdinal(a.RuleId, b.RuleId);
-            c = c != 0 ? c : string.CompareOrdinal(a.Artifact, b.Artifact);
-            return c != 0 ? c : string.CompareOrdinal(a.EvidenceKey, b.EvidenceKey);
-        });
-        return sorted;
+        // Each rule's results came in artifact order, target after target; building merges the targets' runs.
+        return results.Build();
     }
 
     /// <summary>
@@ -63,7 +58,7 @@ public sealed class AuditEngine
         TargetInventory inventory,
         IReadOnlyList<RuleDefinition> rules,
         Prepared[] prepared,
-        List<CheckResult> results,
+        CompactResults.Builder results,
         PairCounter counter,
         CancellationToken cancellationToken)
     {
@@ -77,12 +72,12 @@ public sealed class AuditEngine
             {
                 var expected = string.Join(", ", rule.Targets.Select(KindName));
                 var reason = $"the rule is for {expected} targets and '{inventory.Target.Name}' is a {KindName(inventory.Target.Kind)}";
-                results.Add(ToResult(rule, root, CheckOutcome.NotApplicable(reason)));
+                results.Add(i, ToResult(rule, root, CheckOutcome.NotApplicable(reason)));
                 counter.Pairs(1);
             }
             else if (prepared[i].Check is null)
             {
-                results.Add(ToResult(rule, root, prepared[i].Failure!));
+                results.Add(i, ToResult(rule, root, prepared[i].Failure!));
                 counter.Pairs(1);
             }
             else
@@ -92,10 +87,10 @@ public sealed class AuditEngine
         }
 
         // How many pairs each artifact rule had, to give a rule that found nothing one result for the target. Each
-        // artifact's results go in its own slot, taken in artifact order afterwards: no shared collection to grow.
+        // artifact's results are packed as soon as those of the artifacts before it are.
         var pairsPerRule = new int[rules.Count];
         var artifacts = inventory.Artifacts;
-        var perArtifact = new CheckResult[]?[artifacts.Count];
+        var sequencer = new ResultSequencer(results);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, artifacts.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
@@ -103,7 +98,7 @@ public sealed class AuditEngine
             {
                 var artifact = artifacts[index];
                 ArtifactScratch? scratch = null;
-                List<CheckResult>? found = null;
+                List<(int Rule, CheckResult Result)>? found = null;
                 try
                 {
                     var pairs = 0;
@@ -112,7 +107,7 @@ public sealed class AuditEngine
                         foreach (var i in targetRules)
                         {
                             scratch ??= new ArtifactScratch();
-                            (found ??= []).Add(ToResult(rules[i], root, Evaluate(inventory, root, prepared[i].Check!, scratch, ct)));
+                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, root, prepared[i].Check!, scratch, ct))));
                             pairs++;
                         }
                     }
@@ -128,16 +123,23 @@ public sealed class AuditEngine
                         pairs++;
                         if (pair.Decided is { } decided)
                         {
-                            (found ??= []).Add(ToResult(rules[i], artifact, decided));
+                            (found ??= []).Add((i, ToResult(rules[i], artifact, decided)));
                             continue;
                         }
 
                         scratch ??= new ArtifactScratch();
-                        (found ??= []).Add(ToResult(rules[i], artifact, Evaluate(inventory, artifact, pair.Check!, scratch, ct)));
+                        (found ??= []).Add((i, ToResult(rules[i], artifact, Evaluate(inventory, artifact, pair.Check!, scratch, ct))));
                     }
 
-                    perArtifact[index] = found?.ToArray();
+                    // Several results of one rule on one artifact go in evidence-key order, the report's.
+                    sequencer.Done(index, found?.OrderBy(f => f.Rule).ThenBy(f => f.Result.EvidenceKey, StringComparer.Ordinal).ToArray());
                     counter.ArtifactDone(pairs);
+                }
+                catch
+                {
+                    // Cancelled or broken: release the workers waiting for this artifact, or the audit would hang.
+                    sequencer.Abandon();
+                    throw;
                 }
                 finally
                 {
@@ -147,16 +149,11 @@ public sealed class AuditEngine
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
-        foreach (var found in perArtifact)
-        {
-            results.AddRange(found ?? []);
-        }
-
         foreach (var i in artifactRules.Where(i => pairsPerRule[i] == 0))
         {
             var kinds = string.Join(" or ", prepared[i].Kinds.Select(k => k.ToString().ToLowerInvariant()));
             var reason = $"'{inventory.Target.Name}' has no {kinds} file among {prepared[i].Check!.DescribeSelection()}";
-            results.Add(ToResult(rules[i], root, inventory.IsComplete
+            results.Add(i, ToResult(rules[i], root, inventory.IsComplete
                 ? CheckOutcome.NotApplicable(reason)
                 : CheckOutcome.Inconclusive($"{reason} that could be read, but part of the target was not read ({inventory.FirstNote})")));
             counter.Pairs(1);
@@ -258,7 +255,7 @@ public sealed class AuditEngine
             Outcome = outcome.Outcome,
             Artifact = artifact.Path,
             Message = _text.Message(rule, outcome.Outcome),
-            Reason = _text.Reason(outcome.Reason),
+            Reason = outcome.Reason,
             Evidence = outcome.Evidence,
             EvidenceKey = outcome.EvidenceKey,
         };

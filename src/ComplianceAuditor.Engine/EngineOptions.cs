@@ -1,3 +1,5 @@
+using ComplianceAuditor.Core.Compact;
+
 namespace ComplianceAuditor.Engine;
 
 /// <summary>Limits that keep one hostile artifact from stalling or exhausting an audit.</summary>
@@ -17,4 +19,10 @@ public sealed record EngineOptions
 
     /// <summary>How many (rule, artifact) pairs run at once.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Where results are kept, packed; it must outlive the results read from it. Null keeps them in memory; a store
+    /// that spills to disk keeps an audit's memory flat however many results it has.
+    /// </summary>
+    public BlockStore? Records { get; init; }
 }

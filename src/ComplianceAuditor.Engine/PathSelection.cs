@@ -33,9 +33,25 @@ public sealed class PathSelection
     /// <summary>True when <c>paths</c> was given (otherwise every file is selected).</summary>
     public bool IsExplicit => _include.Count > 0;
 
-    public bool Matches(Artifact artifact) =>
-        (_include.Count == 0 || _include.Any(g => g.IsMatch(artifact.RelativePath)))
-        && !_exclude.Any(g => g.IsMatch(artifact.RelativePath));
+    /// <remarks>Loops, not lambdas: this runs for every rule on every artifact, and each lambda was an allocation.</remarks>
+    public bool Matches(Artifact artifact)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        return (_include.Count == 0 || AnyMatch(_include, artifact.RelativePath)) && !AnyMatch(_exclude, artifact.RelativePath);
+    }
+
+    private static bool AnyMatch(IReadOnlyList<PathGlob> globs, string path)
+    {
+        for (var i = 0; i < globs.Count; i++)
+        {
+            if (globs[i].IsMatch(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public string Describe() => _include.Count == 0 ? "all files" : "files matching " + string.Join(", ", _include);
 

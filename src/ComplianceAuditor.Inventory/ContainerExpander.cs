@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Inventory.Compact;
 using ComplianceAuditor.Unpacking;
@@ -21,15 +22,13 @@ internal sealed class ContainerExpander
     private readonly UnpackBudget _budget;
     private readonly IExtractionSink _work;
     private readonly CancellationToken _ct;
-    private readonly UniquePaths _paths;
-    /// <summary>Extracted entries by virtual path (an index into <see cref="_added"/>), for hard links.</summary>
-    private readonly Dictionary<string, int> _byPath = new(StringComparer.Ordinal);
+    private readonly ExtractedPaths _paths;
     private readonly Dictionary<string, ContainerInfo> _containers = new(StringComparer.Ordinal);
     /// <summary>Entries waiting to be looked into, as indexes into <see cref="_added"/>: packed, not as objects.</summary>
     private readonly Queue<(int Added, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
 
     /// <summary>Every artifact found inside a container (or carved), packed as it is found, in the order found.</summary>
-    private readonly CompactArtifacts.Builder _added = new();
+    private readonly CompactArtifacts.Builder _added;
 
     public ContainerExpander(AuditTarget target, InventoryOptions options, IEnumerable<string> existingPaths, CancellationToken cancellationToken)
     {
@@ -38,8 +37,12 @@ internal sealed class ContainerExpander
         _work = options.Sink ?? throw new ArgumentException("no extraction sink", nameof(options));
         _budget = new UnpackBudget(options.UnpackLimits);
         _ct = cancellationToken;
-        _paths = new UniquePaths(existingPaths);
+        _paths = new ExtractedPaths(existingPaths);
+        _added = new CompactArtifacts.Builder(options.Records ?? BlockStore.InMemory());
     }
+
+    /// <summary>Gives the blocks of what was found back to the store, once it has been merged; nothing can be read after.</summary>
+    public void Release() => _added.Release();
 
     /// <summary>How many artifacts were found inside containers (or carved).</summary>
     public int AddedCount => _added.Count;
@@ -93,15 +96,16 @@ internal sealed class ContainerExpander
         }
     }
 
-    /// <summary>Packs a found artifact and queues it to be looked into when it may be a container.</summary>
-    private void Add(Artifact artifact, int depth, bool carve, RecognizedImage? known, bool open = true)
+    /// <summary>Packs a found artifact, queues it to be looked into when it may be a container, and returns its index.</summary>
+    private int Add(Artifact artifact, int depth, bool carve, RecognizedImage? known, bool open = true)
     {
         var index = _added.Add(artifact);
-        _byPath[artifact.Path] = index;
         if (open && Openable(artifact))
         {
             _queue.Enqueue((index, depth, carve, known));
         }
+
+        return index;
     }
 
     private static bool Openable(Artifact artifact) =>
@@ -131,6 +135,7 @@ internal sealed class ContainerExpander
         // Several images, or one that does not fill the file: each becomes a carved artifact named by its offset,
         // read in place from this file, and is opened in turn.
         var local = (artifact.Content as FileContent)?.LocalPath ?? (artifact.Content as WindowContent)?.File;
+        var names = _paths.In(artifact.Path);
         foreach (var image in images.Take(_budget.Limits.MaxCarvedPerBlob))
         {
             if (!_budget.TryTakeFile())
@@ -143,7 +148,7 @@ internal sealed class ContainerExpander
             var name = string.Create(CultureInfo.InvariantCulture, $"0x{image.Offset:x}.{image.Format.Format}");
             var template = new Artifact
             {
-                Path = _paths.Unique($"{artifact.Path}!/{name}"),
+                Path = names.Unique(name),
                 Target = _target.Name,
                 RelativePath = name,
                 Parent = artifact.Path,
@@ -270,10 +275,20 @@ internal sealed class ContainerExpander
     private Action<ExtractedItem> Taker(Artifact container, RecognizedImage image, int depth)
     {
         var extractedBy = $"{image.Format.Format} ({image.Format.Reader.Extractor})";
+        var names = _paths.In(container.Path);
+
+        // Entries of this container by virtual path, as indexes into the packed list: a hard link names an entry of
+        // its own container, so the lookup lives as long as the container is being read.
+        var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        Artifact? Extracted(string path) => byPath.TryGetValue(path, out var index) ? _added[index] : null;
 
         // A hard link has the same bytes as a file already queued: opening them again would multiply a bomb by its
         // links.
-        return item => Add(ToArtifact(container, item, extractedBy), depth + 1, image.Format.CarveChildren, known: null, open: item.Entry.Type != EntryType.HardLink);
+        return item =>
+        {
+            var artifact = EntryArtifacts.From(container, item, names.Unique(item.Path), _target.Name, extractedBy, Extracted, _ct);
+            byPath[artifact.Path] = Add(artifact, depth + 1, image.Format.CarveChildren, known: null, open: item.Entry.Type != EntryType.HardLink);
+        };
     }
 
     private static Microsoft.Win32.SafeHandles.SafeFileHandle? Open(Artifact artifact, out long offset, out long length)
@@ -301,12 +316,6 @@ internal sealed class ContainerExpander
 
     private void Record(Artifact container, RecognizedImage image, ContainerReport report) =>
         _containers[container.Path] = ContainerInfos.From(image, report);
-
-    private Artifact ToArtifact(Artifact container, ExtractedItem item, string extractedBy) =>
-        EntryArtifacts.From(container, item, _paths.Unique($"{container.Path}!/{item.Path}"), _target.Name, extractedBy, Extracted, _ct);
-
-    /// <summary>An extracted entry by virtual path (hard links name an entry of the same container).</summary>
-    private Artifact? Extracted(string path) => _byPath.TryGetValue(path, out var index) ? _added[index] : null;
 
     private void Incomplete(string note)
     {

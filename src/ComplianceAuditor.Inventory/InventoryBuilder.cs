@@ -1,12 +1,13 @@
 using ComplianceAuditor.Core.Text;
 using System.Globalization;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Inventory.Compact;
 
 namespace ComplianceAuditor.Inventory;
 
 /// <summary>
-/// Lists every artifact of a target. Directories are walked in ordinal name order (so output is deterministic),
+/// Lists every artifact of a target, in ordinal order of their virtual paths (so output is deterministic),
 /// read-only, without following symbolic links, within <see cref="InventoryOptions"/> bounds. Each file is hashed
 /// and its kind sniffed from its first bytes. A repository's <c>.git</c> folder is left to the history scanner.
 /// Whatever could not be listed is noted and marks the inventory incomplete.
@@ -38,7 +39,7 @@ public static class InventoryBuilder
         // Both lists are in path order after the root: merge them, one artifact at a time.
         using var added = expander.AddedInPathOrder().GetEnumerator();
         var more = added.MoveNext();
-        var merged = new CompactArtifacts.Builder();
+        var merged = new CompactArtifacts.Builder(options.Records ?? BlockStore.InMemory());
         merged.Add(expander.WithContainer(inventory.Root));
         foreach (var artifact in inventory.Artifacts.Skip(1))
         {
@@ -56,6 +57,9 @@ public static class InventoryBuilder
             merged.Add(added.Current);
         }
 
+        // Both lists are in the merged one now; their blocks would only take the store's memory from what follows.
+        expander.Release();
+        (inventory.Artifacts as CompactArtifacts)?.Release();
         var notes = inventory.Notes.Concat(expander.Notes).ToList();
         return inventory with
         {
@@ -77,10 +81,9 @@ public static class InventoryBuilder
     private static TargetInventory BuildDirectory(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
         var walk = new Walk(target, options, cancellationToken);
-        walk.Run();
 
         // The root comes first but its size and tree hash come from all the files: a placeholder holds its place.
-        var artifacts = new CompactArtifacts.Builder();
+        var artifacts = new CompactArtifacts.Builder(options.Records ?? BlockStore.InMemory());
         artifacts.Add(new Artifact { Path = target.Name, Target = target.Name, RelativePath = "", Kind = ArtifactKind.Directory });
         using var tree = new TreeHash();
         long size = 0;
@@ -101,8 +104,8 @@ public static class InventoryBuilder
             Sha256 = tree.Finish(),
         };
         artifacts.Replace(0, root);
-        var notes = walk.Notes.Count > MaxNotes
-            ? [.. walk.Notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {walk.Notes.Count - MaxNotes} more")]
+        var notes = walk.NoteCount > MaxNotes
+            ? [.. walk.Notes, string.Create(CultureInfo.InvariantCulture, $"... and {walk.NoteCount - MaxNotes} more")]
             : walk.Notes;
         return new TargetInventory(target with { Sha256 = root.Sha256, Size = root.Size }, artifacts.Build())
         {
@@ -111,126 +114,170 @@ public static class InventoryBuilder
         };
     }
 
-    /// <summary>The state of one directory walk.</summary>
+    /// <summary>
+    /// The state of one directory walk. Files come out in ordinal order of their virtual paths without listing the
+    /// whole tree first: within a folder, entries go in order of their name, with a <c>/</c> after a folder's name,
+    /// which is the order of every path beneath them. So only the folders on the way down and one batch of files are
+    /// held at a time, whatever the size of the tree.
+    /// </summary>
     private sealed class Walk(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken)
     {
         /// <summary>Files are described in batches of this many, in parallel within a batch.</summary>
         private const int Batch = 2048;
 
-        private readonly UniquePaths _paths = new([]);
+        private int _files;
 
-        /// <summary>What the walk found: a file to describe, or an artifact made on the spot (a name that cannot be opened).</summary>
-        private readonly List<(string Path, string? Local, string? Rel, Artifact? Made)> _found = [];
-
+        /// <summary>The first notes; a tree of many unreadable names must not grow the list without end.</summary>
         public List<string> Notes { get; } = [];
+
+        public int NoteCount { get; private set; }
 
         public bool Complete { get; private set; } = true;
 
-        public void Run()
-        {
-            var pending = new Stack<(string Dir, string Rel, int Depth)>();
-            pending.Push((target.LocalPath, "", 0));
-            while (pending.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (dir, rel, depth) = pending.Pop();
-                FileSystemInfo[] entries;
-                try
-                {
-                    entries = new DirectoryInfo(dir).GetFileSystemInfos();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Incomplete($"folder '{(rel.Length == 0 ? "." : rel)}' could not be listed: {IoErrors.Describe(e)}");
-                    continue;
-                }
-
-                // Reverse order on the stack so sub-folders are visited in ordinal order.
-                foreach (var entry in entries.OrderByDescending(e => e.Name, StringComparer.Ordinal))
-                {
-                    if (!Visit(entry, rel, depth, pending))
-                    {
-                        pending.Clear();
-                        break;
-                    }
-                }
-            }
-        }
-
-        private bool Visit(FileSystemInfo entry, string rel, int depth, Stack<(string, string, int)> pending)
-        {
-            var entryRel = rel.Length == 0 ? entry.Name : $"{rel}/{entry.Name}";
-            if (target.Kind == TargetKind.Repo && rel.Length == 0 && entry.Name == ".git")
-            {
-                return true;
-            }
-
-            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
-            {
-                // .NET decodes names as UTF-8 with replacement; such a name no longer leads back to the file.
-                Incomplete($"'{entryRel}': the name is not valid UTF-8, so it cannot be opened and was not read");
-                Add(new Artifact { Path = Unique($"{target.Name}/{entryRel}"), Target = target.Name, RelativePath = entryRel, Parent = target.Name, Kind = ArtifactKind.Unreadable, Note = "the file name is not valid UTF-8" });
-                return true;
-            }
-
-            if (entry.LinkTarget is null && entry is DirectoryInfo)
-            {
-                if (depth + 1 > options.MaxDepth)
-                {
-                    Incomplete($"folder '{entryRel}' is deeper than the limit of {options.MaxDepth} levels and was not read");
-                }
-                else
-                {
-                    pending.Push((entry.FullName, entryRel, depth + 1));
-                }
-
-                return true;
-            }
-
-            if (_found.Count >= options.MaxFiles)
-            {
-                Incomplete(string.Create(CultureInfo.InvariantCulture, $"stopped after {options.MaxFiles} files (the file limit); the rest was not read"));
-                return false;
-            }
-
-            _found.Add((Unique($"{target.Name}/{entryRel}"), entry.FullName, entryRel, null));
-            return true;
-        }
-
         /// <summary>
-        /// Hashes and sniffs the listed files on every core, a batch at a time, and hands them out in path order:
+        /// Hashes and sniffs the files found on every core, a batch at a time, and hands them out in path order:
         /// reading and hashing is most of an inventory's time, and only one batch of artifacts exists as objects.
         /// </summary>
         public IEnumerable<Artifact> DescribeInPathOrder()
         {
-            _found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-            var described = new Artifact[Math.Min(Batch, _found.Count)];
-            for (var start = 0; start < _found.Count; start += Batch)
+            var batch = new List<Found>(Batch);
+            var described = new Artifact[Batch];
+            using var found = Find().GetEnumerator();
+            var more = true;
+            while (more)
             {
-                var count = Math.Min(Batch, _found.Count - start);
-                var first = start;
-                Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                batch.Clear();
+                while (batch.Count < Batch && (more = found.MoveNext()))
                 {
-                    var (path, local, rel, made) = _found[first + i];
+                    batch.Add(found.Current);
+                }
+
+                Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                {
+                    var (path, local, rel, made) = batch[i];
                     described[i] = made ?? ArtifactReader.Describe(local!, path, rel!, target.Name, target.Name, cancellationToken);
                 });
 
-                for (var i = 0; i < count; i++)
+                for (var i = 0; i < batch.Count; i++)
                 {
                     yield return described[i];
+                    described[i] = null!;
                 }
             }
         }
 
-        private void Add(Artifact artifact) => _found.Add((artifact.Path, null, null, artifact));
+        /// <summary>Depth first, in path order; stops at the file limit.</summary>
+        private IEnumerable<Found> Find()
+        {
+            var folders = new Stack<Folder>();
+            if (List(target.LocalPath, "", 0) is { } top)
+            {
+                folders.Push(top);
+            }
 
-        /// <summary>Virtual paths are identities (fingerprints, SARIF indexes); two entries must never share one.</summary>
-        private string Unique(string path) => _paths.Unique(path);
+            while (folders.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var folder = folders.Peek();
+                if (folder.Next >= folder.Entries.Length)
+                {
+                    folders.Pop();
+                    continue;
+                }
+
+                var entry = folder.Entries[folder.Next++];
+                var entryRel = folder.Rel.Length == 0 ? entry.Name : $"{folder.Rel}/{entry.Name}";
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // .NET decodes names as UTF-8 with replacement; such a name no longer leads back to the file.
+                    Incomplete($"'{entryRel}': the name is not valid UTF-8, so it cannot be opened and was not read");
+                    var path = folder.Names.Unique($"{target.Name}/{entryRel}");
+                    yield return new Found(path, null, null, new Artifact { Path = path, Target = target.Name, RelativePath = entryRel, Parent = target.Name, Kind = ArtifactKind.Unreadable, Note = "the file name is not valid UTF-8" });
+                    continue;
+                }
+
+                if (IsFolder(entry))
+                {
+                    if (folder.Depth + 1 > options.MaxDepth)
+                    {
+                        Incomplete($"folder '{entryRel}' is deeper than the limit of {options.MaxDepth} levels and was not read");
+                    }
+                    else if (List(entry.FullName, entryRel, folder.Depth + 1) is { } sub)
+                    {
+                        folders.Push(sub);
+                    }
+
+                    continue;
+                }
+
+                if (_files++ >= options.MaxFiles)
+                {
+                    Incomplete(string.Create(CultureInfo.InvariantCulture, $"stopped after {options.MaxFiles} files (the file limit); the rest was not read"));
+                    yield break;
+                }
+
+                yield return new Found(folder.Names.Unique($"{target.Name}/{entryRel}"), entry.FullName, entryRel, null);
+            }
+        }
+
+        /// <summary>A folder's entries in path order, or null (and a note) when it cannot be listed.</summary>
+        private Folder? List(string dir, string rel, int depth)
+        {
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).GetFileSystemInfos();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Incomplete($"folder '{(rel.Length == 0 ? "." : rel)}' could not be listed: {IoErrors.Describe(e)}");
+                return null;
+            }
+
+            if (target.Kind == TargetKind.Repo && depth == 0)
+            {
+                entries = [.. entries.Where(e => e.Name != ".git")];
+            }
+
+            Array.Sort(Array.ConvertAll(entries, SortKey), entries, StringComparer.Ordinal);
+            return new Folder(rel, depth, entries);
+        }
+
+        /// <summary>
+        /// A folder's name sorts as the prefix of the paths under it: with a slash after it. A folder whose name could
+        /// not be decoded is not entered (it becomes one unreadable artifact), so it sorts as the file it becomes.
+        /// </summary>
+        private static string SortKey(FileSystemInfo entry) =>
+            IsFolder(entry) && !entry.Name.Contains('\uFFFD', StringComparison.Ordinal) ? entry.Name + "/" : entry.Name;
+
+        /// <summary>A real folder; a link to one is a file of the tree (links are never followed).</summary>
+        private static bool IsFolder(FileSystemInfo entry) => entry.LinkTarget is null && entry is DirectoryInfo;
 
         private void Incomplete(string note)
         {
             Complete = false;
-            Notes.Add(note);
+            if (NoteCount++ < MaxNotes)
+            {
+                Notes.Add(note);
+            }
+        }
+
+        /// <summary>A file to describe, or an artifact made on the spot (a name that cannot be opened).</summary>
+        private readonly record struct Found(string Path, string? Local, string? Rel, Artifact? Made);
+
+        /// <summary>A folder being walked: its entries in path order and the next one to visit.</summary>
+        private sealed class Folder(string rel, int depth, FileSystemInfo[] entries)
+        {
+            public string Rel { get; } = rel;
+
+            public int Depth { get; } = depth;
+
+            public FileSystemInfo[] Entries { get; } = entries;
+
+            public int Next { get; set; }
+
+            /// <summary>Names are unique within a folder but for ones that could not be decoded.</summary>
+            public UniquePaths Names { get; } = new([]);
         }
     }
 }

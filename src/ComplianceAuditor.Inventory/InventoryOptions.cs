@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Unpacking;
 
 namespace ComplianceAuditor.Inventory;
@@ -16,4 +17,10 @@ public sealed record InventoryOptions
 
     /// <summary>Where extracted content is written; required when <see cref="Formats"/> is set.</summary>
     public IExtractionSink? Sink { get; init; }
+
+    /// <summary>
+    /// Where artifacts are kept, packed; it must outlive the inventories built with it. Null keeps them in memory,
+    /// which suits a few thousand files; a store that spills to disk keeps memory flat on any tree.
+    /// </summary>
+    public BlockStore? Records { get; init; }
 }

@@ -16,7 +16,7 @@ internal sealed class WindowContent(string path, long offset, long length) : IAr
 
     public Stream OpenRead()
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.SequentialScan);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
         return new WindowStream(stream, offset, length);
     }
 

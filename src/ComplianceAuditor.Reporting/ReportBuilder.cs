@@ -117,12 +117,26 @@ public static class ReportBuilder
         Fingerprint = r.Fingerprint,
     };
 
-    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results) => new()
+    /// <summary>Counted in one walk: the results of a large audit are read back from packed blocks on every walk.</summary>
+    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results)
     {
-        Outcomes = Enum.GetValues<Outcome>().ToDictionary(Names.Of, o => results.Count(r => r.Outcome == o)),
-        FailuresBySeverity = Enum.GetValues<Severity>().Reverse()
-            .ToDictionary(Names.Of, s => results.Count(r => r.Outcome == Outcome.Fail && r.Severity == s)),
-    };
+        var outcomes = new int[Enum.GetValues<Outcome>().Length];
+        var failures = new int[Enum.GetValues<Severity>().Length];
+        foreach (var result in results)
+        {
+            outcomes[(int)result.Outcome]++;
+            if (result.Outcome == Outcome.Fail)
+            {
+                failures[(int)result.Severity]++;
+            }
+        }
+
+        return new()
+        {
+            Outcomes = Enum.GetValues<Outcome>().ToDictionary(Names.Of, o => outcomes[(int)o]),
+            FailuresBySeverity = Enum.GetValues<Severity>().Reverse().ToDictionary(Names.Of, s => failures[(int)s]),
+        };
+    }
 
     private static SchemeEntry ToEntry(SchemeAssessment s) => new()
     {

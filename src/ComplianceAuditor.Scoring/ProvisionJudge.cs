@@ -19,29 +19,31 @@ namespace ComplianceAuditor.Scoring;
 /// </summary>
 public static class ProvisionJudge
 {
-    private const int MaxListed = 5;
+    /// <summary>How many results a verdict's reasons name before "and N more".</summary>
+    internal const int MaxListed = 5;
 
     public static ProvisionAssessment Judge(string schemeId, ProvisionDefinition provision, IReadOnlyList<CheckResult> results, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(provision);
         ArgumentNullException.ThrowIfNull(results);
-        return JudgeLinked(provision, results.Where(r => IsLinked(schemeId, provision, r)).ToArray(), context);
+        return JudgeLinked(provision, new ResultIndex(results).Linked(schemeId, provision), context);
     }
 
     /// <summary>Judges from the results already known to be linked to the provision, in their report order.</summary>
-    internal static ProvisionAssessment JudgeLinked(ProvisionDefinition provision, CheckResult[] linked, ScoringContext context)
+    internal static ProvisionAssessment JudgeLinked(ProvisionDefinition provision, LinkedResults linked, ScoringContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var failed = linked.Where(r => r.Outcome == Outcome.Fail).ToArray();
-        if (failed.Length > 0)
+        var runs = linked.Runs;
+        var failed = runs.Sum(r => r.Failed);
+        if (failed > 0)
         {
-            return new(provision, Verdict.Fail, List(failed, r => $"{r.RuleId} failed on {r.Artifact}: {r.Message}"), linked);
+            return new(provision, Verdict.Fail, List(runs.SelectMany(r => r.FirstFailed), failed, r => $"{r.RuleId} failed on {r.Artifact}: {r.Message}"), linked);
         }
 
-        var undecided = linked.Where(r => r.Outcome is Outcome.Inconclusive or Outcome.Error).ToArray();
-        if (undecided.Length > 0)
+        var undecided = runs.Sum(r => r.Undecided);
+        if (undecided > 0)
         {
-            return new(provision, Verdict.Inconclusive, List(undecided, r => $"{r.RuleId} could not decide on {r.Artifact}: {r.Reason}"), linked);
+            return new(provision, Verdict.Inconclusive, List(runs.SelectMany(r => r.FirstUndecided), undecided, r => $"{r.RuleId} could not decide on {r.Artifact}: {r.Reason}"), linked);
         }
 
         if (!provision.Assessment.Contains(AssessmentMethod.Automated))
@@ -57,11 +59,11 @@ public static class ProvisionJudge
                 [$"none of its checks ({string.Join(", ", provision.Checks)}) can give evidence from the targets audited"], linked);
         }
 
-        var covered = expected.Where(id => linked.Any(r => r.Outcome == Outcome.Pass && r.Rule.Catalog.Contains(id))).ToArray();
+        var covered = expected.Where(id => runs.Any(r => r.Passed > 0 && r.Rule.Catalog.Contains(id))).ToArray();
         var missing = expected.Except(covered).ToArray();
         if (missing.Length == 0)
         {
-            var reasons = new List<string> { $"all evidence passed for {string.Join(", ", covered)} ({linked.Count(r => r.Outcome == Outcome.Pass)} passing result(s))" };
+            var reasons = new List<string> { $"all evidence passed for {string.Join(", ", covered)} ({runs.Sum(r => r.Passed)} passing result(s))" };
             if (provision.Assessment.Contains(AssessmentMethod.Declaration))
             {
                 reasons.Add("the manufacturer's declaration would confirm what the tool cannot see");
@@ -76,9 +78,9 @@ public static class ProvisionJudge
                 [$"partial evidence: passed for {string.Join(", ", covered)}; no result for {string.Join(", ", missing)}"], linked);
         }
 
-        var notApplicable = linked.Where(r => r.Outcome == Outcome.NotApplicable).ToArray();
-        var why = notApplicable.Length > 0
-            ? List(notApplicable, r => $"{r.RuleId} was not applicable: {r.Reason}")
+        var notApplicable = runs.Sum(r => r.NotApplicable);
+        var why = notApplicable > 0
+            ? List(runs.SelectMany(r => r.FirstNotApplicable), notApplicable, r => $"{r.RuleId} was not applicable: {r.Reason}")
             : [$"no rule in the rule set gives evidence for {string.Join(", ", missing)} yet"];
         return new(provision, Verdict.NotAssessed, why, linked);
     }
@@ -112,12 +114,13 @@ public static class ProvisionJudge
         return (firmware && entry.Targets.Contains("firmware")) || (repository && entry.Targets.Contains("repository"));
     }
 
-    private static string[] List(CheckResult[] results, Func<CheckResult, string> describe)
+    /// <summary>The first results described, then how many more there are of <paramref name="total"/>.</summary>
+    private static string[] List(IEnumerable<CheckResult> first, int total, Func<CheckResult, string> describe)
     {
-        var lines = results.Take(MaxListed).Select(describe).ToList();
-        if (results.Length > MaxListed)
+        var lines = first.Take(MaxListed).Select(describe).ToList();
+        if (total > MaxListed)
         {
-            lines.Add($"and {results.Length - MaxListed} more");
+            lines.Add($"and {total - MaxListed} more");
         }
 
         return [.. lines];

@@ -1,50 +1,37 @@
 using ComplianceAuditor.Core.Model;
-using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Schemes;
 
 namespace ComplianceAuditor.Scoring;
 
 /// <summary>
-/// The results grouped by rule. Whether a result counts for a provision depends only on its rule, so each provision
-/// asks a few dozen rules instead of every result (tens of thousands on a large image).
+/// The results as runs of one rule, counted in a single pass. Whether a result counts for a provision depends only on
+/// its rule, so each provision looks at a few dozen runs instead of every result (hundreds of thousands on a large
+/// tree).
 /// </summary>
 internal sealed class ResultIndex
 {
     private readonly IReadOnlyList<CheckResult> _results;
-    private readonly (RuleDefinition Rule, List<int> Positions)[] _byRule;
+    private readonly List<ResultRun> _runs = [];
 
     public ResultIndex(IReadOnlyList<CheckResult> results)
     {
         _results = results;
-        var groups = new Dictionary<string, (RuleDefinition Rule, List<int> Positions)>(StringComparer.Ordinal);
-        for (var i = 0; i < results.Count; i++)
+        ResultRun? run = null;
+        var position = 0;
+        foreach (var result in results)
         {
-            var rule = results[i].Rule;
-            if (!groups.TryGetValue(rule.Id, out var group))
+            if (run is null || !string.Equals(run.Rule.Id, result.RuleId, StringComparison.Ordinal))
             {
-                group = (rule, []);
-                groups.Add(rule.Id, group);
+                run = new ResultRun(result.Rule, position);
+                _runs.Add(run);
             }
 
-            group.Positions.Add(i);
+            run.Add(result);
+            position++;
         }
-
-        _byRule = [.. groups.Values];
     }
 
     /// <summary>The provision's results in their original order, which the verdict's reasons list from.</summary>
-    public CheckResult[] Linked(string schemeId, ProvisionDefinition provision)
-    {
-        var positions = new List<int>();
-        foreach (var (rule, rulePositions) in _byRule)
-        {
-            if (ProvisionJudge.IsLinked(schemeId, provision, rule))
-            {
-                positions.AddRange(rulePositions);
-            }
-        }
-
-        positions.Sort();
-        return [.. positions.Select(i => _results[i])];
-    }
+    public LinkedResults Linked(string schemeId, ProvisionDefinition provision) =>
+        new(_results, _runs.Where(r => ProvisionJudge.IsLinked(schemeId, provision, r.Rule)).ToArray());
 }

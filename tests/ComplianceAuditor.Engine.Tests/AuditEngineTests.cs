@@ -1,3 +1,5 @@
+using ComplianceAuditor.Checks.Content;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Inventory;
@@ -23,6 +25,45 @@ public sealed class AuditEngineTests
         Assert.Equal(60, first.Count);
         Assert.Equal(10, first.Count(r => r.RuleId == "CMP9002" && r.Outcome == Outcome.Fail));
         Assert.Equal(first.Select(r => (r.RuleId, r.Artifact, r.Outcome, r.Fingerprint)), second.Select(r => (r.RuleId, r.Artifact, r.Outcome, r.Fingerprint)));
+    }
+
+    [Fact]
+    public async Task Results_of_several_targets_come_in_report_order_and_the_same_from_disk()
+    {
+        // "fw" is audited before "fw-a", yet every path of "fw-a" sorts first: the engine must merge the targets.
+        using var dir = new TempDirectory();
+        foreach (var target in new[] { "fw", "fw-a" })
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                dir.Write($"{target}/etc/conf{i:000}.conf", i % 4 == 0 ? "telnetd\nok\n" : "ok\n");
+            }
+        }
+
+        var rules = new[] { TestRules.Regex("telnetd", "*.conf") with { Id = "CMP9002" }, TestRules.Regex("^ok$", "*.conf") };
+        var inventories = new[] { "fw", "fw-a" }
+            .Select(t => InventoryBuilder.Build(TargetResolver.Resolve([Path.Combine(dir.Path, t)], TargetKind.Rootfs)[0], new InventoryOptions(), CancellationToken.None))
+            .ToArray();
+        using var spill = new TempDirectory();
+        using var store = new BlockStore(spill.Path, memoryBudget: 0);
+        var inMemory = await new AuditEngine(new CheckRegistry(ContentChecks.All()), new EngineOptions())
+            .RunAsync(inventories, rules, progress: null, CancellationToken.None);
+        var onDisk = await new AuditEngine(new CheckRegistry(ContentChecks.All()), new EngineOptions { Records = store, MaxParallelism = 1 })
+            .RunAsync(inventories, rules, progress: null, CancellationToken.None);
+
+        var keys = inMemory.Select(r => (r.RuleId, r.Artifact, r.EvidenceKey)).ToArray();
+        Assert.Equal(800, keys.Length);
+        Assert.Equal(keys.Order(Comparer<(string, string, string)>.Create(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Item1, b.Item1);
+            c = c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
+            return c != 0 ? c : string.CompareOrdinal(a.Item3, b.Item3);
+        })), keys);
+        Assert.StartsWith("fw-a/", inMemory[0].Artifact, StringComparison.Ordinal);
+        Assert.True(store.BytesOnDisk > 0);
+        Assert.Equal(
+            inMemory.Select(r => (r.RuleId, r.Artifact, r.Outcome, r.Message, r.Reason, r.Fingerprint, r.Evidence.Count)),
+            onDisk.Select(r => (r.RuleId, r.Artifact, r.Outcome, r.Message, r.Reason, r.Fingerprint, r.Evidence.Count)));
     }
 
     [Fact]

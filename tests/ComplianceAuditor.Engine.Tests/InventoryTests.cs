@@ -1,4 +1,5 @@
 using System.Text;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Inventory;
 using ComplianceAuditor.Tests.Shared;
@@ -212,5 +213,32 @@ public sealed class InventoryTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lines))), inventory.Root.Sha256);
         Assert.Equal(files.Sum(f => f.Size), inventory.Root.Size);
         Assert.Equal(inventory.Root.Sha256, inventory.Target.Sha256);
+    }
+
+    [Fact]
+    public void Folders_sort_as_the_paths_under_them_and_a_spilling_store_gives_the_same_inventory()
+    {
+        // Folders "a" and "a-b" list in that order, but "a-b/..." comes before "a/..." as paths; a link to a folder
+        // is a file of the tree and sorts by its own name.
+        using var dir = new TempDirectory();
+        foreach (var name in new[] { "a/x", "a-b/x", "a b", "a!", "a.txt", "ab/x", "a/y/z", "a0" })
+        {
+            dir.Write(name, name);
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "alnk"), "a");
+        using var spill = new TempDirectory();
+        using var store = new BlockStore(spill.Path, memoryBudget: 0);
+        var target = TargetResolver.Resolve([dir.Path], null)[0];
+
+        var inMemory = InventoryBuilder.Build(target, new InventoryOptions(), CancellationToken.None);
+        var onDisk = InventoryBuilder.Build(target, new InventoryOptions { Records = store }, CancellationToken.None);
+
+        var paths = inMemory.Artifacts.Skip(1).Select(a => a.RelativePath).ToArray();
+        Assert.Equal(["a b", "a!", "a-b/x", "a.txt", "a/x", "a/y/z", "a0", "ab/x", "alnk"], paths);
+        Assert.Equal(paths.Select(p => $"{target.Name}/{p}").Order(StringComparer.Ordinal), inMemory.Artifacts.Skip(1).Select(a => a.Path));
+        Assert.True(store.BytesOnDisk > 0);
+        Assert.Equal(inMemory.Artifacts.Select(a => a with { Content = null }), onDisk.Artifacts.Select(a => a with { Content = null }));
+        Assert.Equal(inMemory.Target.Sha256, onDisk.Target.Sha256);
     }
 }

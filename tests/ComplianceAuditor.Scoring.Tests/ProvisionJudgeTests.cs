@@ -34,6 +34,25 @@ public sealed class ProvisionJudgeTests
     }
 
     [Fact]
+    public void Reasons_name_the_first_failures_in_report_order_across_rules_and_count_the_rest()
+    {
+        // Two rules of the provision with four failures each, a rule of another check between them, and passes.
+        var results = new[] { ("CMP9001", "CHK-A-01"), ("CMP9002", "CHK-C-01"), ("CMP9003", "CHK-A-01") }
+            .SelectMany(r => Enumerable.Range(0, 5).Select(i => Result(r.Item2, i == 4 ? Outcome.Pass : Outcome.Fail, r.Item1, $"fs/{r.Item1}/f{i}")))
+            .ToArray();
+
+        var assessment = ProvisionJudge.Judge("s", Provision(["CHK-A-01"]), results, Firmware);
+
+        Assert.Equal(Verdict.Fail, assessment.Verdict);
+        Assert.Equal(
+            ["CMP9001 failed on fs/CMP9001/f0", "CMP9001 failed on fs/CMP9001/f1", "CMP9001 failed on fs/CMP9001/f2", "CMP9001 failed on fs/CMP9001/f3", "CMP9003 failed on fs/CMP9003/f0", "and 3 more"],
+            assessment.Reasons.Select(r => r.Split(':')[0]));
+        Assert.Equal(10, assessment.Results.Count);
+        Assert.Equal(results.Where(r => r.RuleId != "CMP9002"), assessment.Results);
+        Assert.Same(results[14], assessment.Results[9]);
+    }
+
+    [Fact]
     public void Declaration_only_provision_is_not_assessed_and_says_what_would_settle_it()
     {
         var assessment = ProvisionJudge.Judge("s", Provision([], [AssessmentMethod.Declaration]), [], Firmware);

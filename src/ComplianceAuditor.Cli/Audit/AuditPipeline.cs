@@ -1,4 +1,6 @@
+using ComplianceAuditor.Cli.Memory;
 using ComplianceAuditor.Cli.Output;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Engine;
@@ -38,13 +40,17 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             return ExitCodes.Usage;
         }
 
-        // Extracted content goes to a private folder inside the output folder, removed however the run ends.
-        using var work = settings.Unpack ? Unpacking.PrivateWorkFolder.CreateIn(outputDirectory) : null;
+        // Extracted content, and packed records past their memory budget, go to a private folder inside the output
+        // folder, removed however the run ends. The store is disposed first: on Windows its file goes when closed.
+        using var pacer = MemoryPacer.Start();
+        using var work = Unpacking.PrivateWorkFolder.CreateIn(outputDirectory);
+        using var records = RecordStores.In(work);
         var inventoryOptions = new InventoryOptions
         {
-            Formats = work is null ? null : Formats.CreateRegistry(),
+            Formats = settings.Unpack ? Formats.CreateRegistry() : null,
             UnpackLimits = settings.UnpackLimits,
-            Sink = work,
+            Sink = settings.Unpack ? work : null,
+            Records = records,
         };
 
         // Taking stock of the targets (hashing every file) and loading the rules (parsing, schema checks, self-tests)
@@ -70,7 +76,8 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
 
             var ruleSet = loaded.RuleSet!.Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
             var inventories = await inventoryTask.ConfigureAwait(false);
-            var report = await AuditAsync(settings, targets, inventories, ruleSet, registry, generatedAt, cancellationToken).ConfigureAwait(false);
+            MemoryPacer.GiveBack();
+            var report = await AuditAsync(settings, inventories, ruleSet, registry, records, generatedAt, cancellationToken).ConfigureAwait(false);
             return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -100,10 +107,10 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
 
     private async Task<AuditReport> AuditAsync(
         AuditSettings settings,
-        IReadOnlyList<AuditTarget> targets,
         IReadOnlyList<TargetInventory> inventories,
         RuleSet ruleSet,
         CheckRegistry registry,
+        BlockStore records,
         DateTimeOffset generatedAt,
         CancellationToken ct)
     {
@@ -114,12 +121,13 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             progress.Note($"{target.Name}: {Names.Of(target.Kind)} with {inventory.Artifacts.Count - 1} artifact(s){(inventory.IsComplete ? "" : " (not all of it could be read; see the report's notes)")}");
         }
 
-        var engine = new AuditEngine(registry, new EngineOptions { CheckTimeout = settings.CheckTimeout });
+        var engine = new AuditEngine(registry, new EngineOptions { CheckTimeout = settings.CheckTimeout, Records = records });
         var results = await progress.TrackAsync(
             $"evaluating {ruleSet.Rules.Count} rule(s)",
             p => engine.RunAsync(inventories, ruleSet.Rules, p, ct)).ConfigureAwait(false);
 
-        var context = new ScoringContext(targets.Select(t => t.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog);
+        MemoryPacer.GiveBack();
+        var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog);
         var schemes = ruleSet.Schemes.Select(s => SchemeEvaluator.Evaluate(s, results, context)).ToArray();
         return ReportBuilder.Build(new ReportInput
         {

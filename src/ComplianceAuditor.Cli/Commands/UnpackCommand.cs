@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ComplianceAuditor.Cli.Memory;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Inventory;
 using ComplianceAuditor.Reporting;
@@ -59,8 +60,15 @@ internal static class UnpackCommand
 
         try
         {
+            using var pacer = MemoryPacer.Start();
             using var sink = new TreeSink(outputDirectory);
-            var inventory = InventoryBuilder.Build(targets[0], new InventoryOptions { Formats = Formats.CreateRegistry(), UnpackLimits = limits.Limits, Sink = sink }, ct);
+
+            // Packed artifacts past their memory budget go to a private folder, removed when the command ends.
+            using var work = PrivateWorkFolder.CreateIn(outputDirectory);
+            using var records = RecordStores.In(work);
+            var options = new InventoryOptions { Formats = Formats.CreateRegistry(), UnpackLimits = limits.Limits, Sink = sink, Records = records };
+            var inventory = InventoryBuilder.Build(targets[0], options, ct);
+            MemoryPacer.GiveBack();
             await WriteManifestAsync(inventory, Path.Combine(outputDirectory, "manifest.json"), ct).ConfigureAwait(false);
             Summarize(inventory, outputDirectory, console);
             return ExitCodes.Ok;

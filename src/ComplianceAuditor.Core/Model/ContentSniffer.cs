@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ComplianceAuditor.Core.Model;
@@ -21,8 +22,25 @@ public static class ContentSniffer
 
         // Text when under 10 % of the characters are control characters or invalid UTF-8: a Latin-1 copyright sign
         // or a stray escape in a config file must not hide it from the text rules.
-        var text = Encoding.UTF8.GetString(head);
-        var odd = text.Count(c => c == '\uFFFD' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f'));
-        return odd * 10 > text.Length ? ArtifactKind.Binary : ArtifactKind.Text;
+        // Decoded into a pooled buffer, not a string: this runs once per file of every tree.
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(head.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetChars(head, chars);
+            var odd = 0;
+            foreach (var c in chars.AsSpan(0, length))
+            {
+                if (c == '\uFFFD' || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t' and not '\f'))
+                {
+                    odd++;
+                }
+            }
+
+            return odd * 10 > length ? ArtifactKind.Binary : ArtifactKind.Text;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 }

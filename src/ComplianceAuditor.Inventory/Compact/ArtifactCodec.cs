@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 
 namespace ComplianceAuditor.Inventory.Compact;
@@ -82,7 +83,7 @@ internal static class ArtifactCodec
         SplitPath(a.Path, '/', w, share);
         w.Count((ulong)share(a.Target));
         w.Count((ulong)a.Kind);
-        w.Int64(a.Size);
+        w.Fixed64(a.Size);
         if (relative == Relative.Stored)
         {
             w.Text(a.RelativePath);
@@ -133,8 +134,8 @@ internal static class ArtifactCodec
                 break;
             case WindowContent window:
                 w.Count((ulong)share(window.File));
-                w.Int64(window.Offset);
-                w.Int64(window.Length);
+                w.Fixed64(window.Offset);
+                w.Fixed64(window.Length);
                 break;
             case null or EmptyContent:
                 break;
@@ -160,7 +161,7 @@ internal static class ArtifactCodec
         var path = JoinPath(ref r, shared);
         var target = shared[r.Index()];
         var kind = (ArtifactKind)r.Count();
-        var size = r.Int64();
+        var size = r.Fixed64();
         var stored = relative == Relative.Stored ? r.Text() : null;
         var parent = Has(fields, Field.Parent) ? shared[r.Index()] : null;
         var sha = hash switch
@@ -169,10 +170,10 @@ internal static class ArtifactCodec
             Hash.Text => r.Text(),
             _ => "",
         };
-        var offset = Has(fields, Field.Offset) ? r.Int64() : (long?)null;
-        var uid = Has(fields, Field.Uid) ? r.Int64() : (long?)null;
-        var gid = Has(fields, Field.Gid) ? r.Int64() : (long?)null;
-        var loadAddress = Has(fields, Field.LoadAddress) ? r.Int64() : (long?)null;
+        var offset = Has(fields, Field.Offset) ? r.Fixed64() : (long?)null;
+        var uid = Has(fields, Field.Uid) ? r.Fixed64() : (long?)null;
+        var gid = Has(fields, Field.Gid) ? r.Fixed64() : (long?)null;
+        var loadAddress = Has(fields, Field.LoadAddress) ? r.Fixed64() : (long?)null;
         var mode = Has(fields, Field.Mode) ? (int)(uint)r.Count() : (int?)null;
         var link = Has(fields, Field.LinkTarget) ? r.Text() : null;
         var note = Has(fields, Field.Note) ? r.Text() : null;
@@ -180,7 +181,7 @@ internal static class ArtifactCodec
         IArtifactContent? content = contentKind switch
         {
             Content.File => new FileContent(JoinPath(ref r, shared)),
-            Content.Window => new WindowContent(shared[r.Index()], r.Int64(), r.Int64()),
+            Content.Window => new WindowContent(shared[r.Index()], r.Fixed64(), r.Fixed64()),
             Content.Empty => EmptyContent.Instance,
             Content.Object => (IArtifactContent)objects[index],
             _ => null,
@@ -253,7 +254,7 @@ internal static class ArtifactCodec
     {
         if (value is { } v)
         {
-            w.Int64(v);
+            w.Fixed64(v);
         }
     }
 

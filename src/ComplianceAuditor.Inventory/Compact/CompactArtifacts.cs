@@ -1,4 +1,5 @@
 using System.Collections;
+using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 
 namespace ComplianceAuditor.Inventory.Compact;
@@ -20,15 +21,20 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
 {
     private const int BlockSize = 1 << 20;
 
-    private readonly List<byte[]> _blocks = [];
+    private readonly BlockStore _store;
+    private readonly List<int> _blockIds = [];
     private readonly List<string> _shared = [];
     private readonly Dictionary<string, int> _sharedIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<int, object> _objects = [];
     private long[] _positions = [];
+
+    /// <summary>The block being filled while building, not yet in the store; its index is <c>_blockIds.Count</c>.</summary>
+    private byte[]? _open;
     private int _used;
 
-    private CompactArtifacts()
+    private CompactArtifacts(BlockStore store)
     {
+        _store = store;
     }
 
     public int Count { get; private set; }
@@ -40,7 +46,8 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             var position = _positions[index];
-            var block = _blocks[(int)(position >> 32)];
+            var blockIndex = (int)(position >> 32);
+            var block = blockIndex == _blockIds.Count ? _open! : _store.Get(_blockIds[blockIndex]);
             return ArtifactCodec.Decode(new RecordReader(block.AsSpan((int)(position & 0xffffffff))), _shared, index, _objects);
         }
     }
@@ -48,7 +55,7 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
     public static CompactArtifacts From(IEnumerable<Artifact> artifacts)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        var builder = new Builder();
+        var builder = new Builder(BlockStore.InMemory());
         foreach (var artifact in artifacts)
         {
             builder.Add(artifact);
@@ -79,18 +86,49 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
         return index;
     }
 
+    /// <summary>
+    /// Gives this list's blocks back to the store, when another list holds the same artifacts (merged); reading the
+    /// list afterwards is a bug and throws.
+    /// </summary>
+    public void Release()
+    {
+        foreach (var id in _blockIds)
+        {
+            _store.Free(id);
+        }
+
+        _blockIds.Clear();
+        _open = null;
+        _positions = [];
+        Count = 0;
+    }
+
     private void Append(ReadOnlySpan<byte> record, int index)
     {
         // A record never straddles two blocks; one longer than a block gets a block of its own size.
-        if (_blocks.Count == 0 || _used + record.Length > _blocks[^1].Length)
+        if (_open is null || _used + record.Length > _open.Length)
         {
-            _blocks.Add(new byte[Math.Max(BlockSize, record.Length)]);
+            Seal(trim: false);
+            _open = new byte[Math.Max(BlockSize, record.Length)];
             _used = 0;
         }
 
-        record.CopyTo(_blocks[^1].AsSpan(_used));
-        _positions[index] = ((long)(_blocks.Count - 1) << 32) | (uint)_used;
+        record.CopyTo(_open.AsSpan(_used));
+        _positions[index] = ((long)_blockIds.Count << 32) | (uint)_used;
         _used += record.Length;
+    }
+
+    /// <summary>
+    /// Hands the open block to the store. A full block keeps its few unused bytes at the end (no copy of a megabyte per
+    /// block); the last one is trimmed, so a list of a few artifacts (a firmware file alone) does not keep a whole block.
+    /// </summary>
+    private void Seal(bool trim)
+    {
+        if (_open is not null)
+        {
+            _blockIds.Add(_store.Add(trim && _used < _open.Length ? _open[.._used] : _open));
+            _open = null;
+        }
     }
 
     /// <summary>
@@ -99,9 +137,16 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
     /// </summary>
     public sealed class Builder
     {
-        private readonly CompactArtifacts _list = new();
+        private readonly CompactArtifacts _list;
         private readonly RecordWriter _writer = new();
         private bool _built;
+
+        /// <param name="store">Where the packed blocks go; the list built reads from it, so it must outlive the list.</param>
+        public Builder(BlockStore store)
+        {
+            ArgumentNullException.ThrowIfNull(store);
+            _list = new CompactArtifacts(store);
+        }
 
         public int Count => _list.Count;
 
@@ -137,18 +182,20 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
             Write(artifact, index);
         }
 
+        /// <summary>Gives back the blocks of what was added; see <see cref="CompactArtifacts.Release"/>.</summary>
+        public void Release()
+        {
+            _built = true;
+            _list.Release();
+        }
+
         public CompactArtifacts Build()
         {
             _built = true;
             Array.Resize(ref _list._positions, _list.Count);
 
-            // A list of a few artifacts (a firmware file alone) should not keep a whole block, nor the index of
-            // shared strings, which only adding needs.
-            if (_list._blocks.Count > 0 && _list._used < _list._blocks[^1].Length)
-            {
-                _list._blocks[^1] = _list._blocks[^1][.._list._used];
-            }
-
+            // The index of shared strings only adding needs.
+            _list.Seal(trim: true);
             _list._sharedIndex.Clear();
             _list._sharedIndex.TrimExcess();
             return _list;

@@ -3,10 +3,10 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace ComplianceAuditor.Inventory.Compact;
+namespace ComplianceAuditor.Core.Compact;
 
 /// <summary>Writes one record: variable-length integers, fixed 64-bit numbers, UTF-8 strings and raw bytes.</summary>
-internal sealed class RecordWriter
+public sealed class RecordWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
 
@@ -29,7 +29,10 @@ internal sealed class RecordWriter
         _buffer.Advance(n);
     }
 
-    public void Int64(long value)
+    /// <summary>A signed number, zigzag-coded so that small negative numbers also take one byte.</summary>
+    public void Number(long value) => Count((ulong)((value << 1) ^ (value >> 63)));
+
+    public void Fixed64(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_buffer.GetSpan(8), value);
         _buffer.Advance(8);

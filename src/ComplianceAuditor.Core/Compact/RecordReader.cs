@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace ComplianceAuditor.Inventory.Compact;
+namespace ComplianceAuditor.Core.Compact;
 
 /// <summary>Reads back what <see cref="RecordWriter"/> wrote, in the same order. Records are ours, never input.</summary>
-internal ref struct RecordReader(ReadOnlySpan<byte> data)
+public ref struct RecordReader(ReadOnlySpan<byte> data)
 {
     private ReadOnlySpan<byte> _data = data;
 
@@ -28,7 +28,13 @@ internal ref struct RecordReader(ReadOnlySpan<byte> data)
 
     public int Index() => checked((int)Count());
 
-    public long Int64()
+    public long Number()
+    {
+        var value = Count();
+        return (long)(value >> 1) ^ -(long)(value & 1);
+    }
+
+    public long Fixed64()
     {
         var value = BinaryPrimitives.ReadInt64LittleEndian(_data);
         _data = _data[8..];
