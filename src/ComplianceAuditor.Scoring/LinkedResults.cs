@@ -1,4 +1,5 @@
 using System.Collections;
+using ComplianceAuditor.Core.Collections;
 using ComplianceAuditor.Core.Model;
 
 namespace ComplianceAuditor.Scoring;
@@ -10,40 +11,26 @@ namespace ComplianceAuditor.Scoring;
 internal sealed class LinkedResults : IReadOnlyList<CheckResult>
 {
     private readonly IReadOnlyList<CheckResult> _all;
-    private readonly int[] _offsets;
+    private readonly PartStarts _starts;
 
     public LinkedResults(IReadOnlyList<CheckResult> all, IReadOnlyList<ResultRun> runs)
     {
         _all = all;
         Runs = runs;
-        _offsets = new int[runs.Count];
-        for (var i = 1; i < runs.Count; i++)
-        {
-            _offsets[i] = _offsets[i - 1] + runs[i - 1].Count;
-        }
-
-        Count = runs.Count == 0 ? 0 : _offsets[^1] + runs[^1].Count;
+        _starts = new PartStarts(runs.Select(r => r.Count));
     }
 
     /// <summary>The runs, in the order of the audit's list.</summary>
     public IReadOnlyList<ResultRun> Runs { get; }
 
-    public int Count { get; }
+    public int Count => _starts.Count;
 
     public CheckResult this[int index]
     {
         get
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var run = Array.BinarySearch(_offsets, index);
-            if (run < 0)
-            {
-                run = ~run - 1;
-            }
-
-            // Equal offsets come only from empty runs, and runs are never empty.
-            return _all[Runs[run].Start + index - _offsets[run]];
+            var run = _starts.PartOf(index);
+            return _all[Runs[run].Start + index - _starts.StartOf(run)];
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class CompactArtifactsTests
     [Fact]
     public void Index_and_enumeration_agree_across_many_blocks()
     {
-        // Long notes push the records over several 1 MiB blocks, one of them longer than a block.
+        // Long notes push the records over many blocks, one of them longer than a block.
         var artifacts = Enumerable.Range(0, 3000)
             .Select(i => File($"fw/dir{i % 7}/file{i}", note: new string('n', i == 1500 ? 1_200_000 : i % 900)))
             .ToArray();

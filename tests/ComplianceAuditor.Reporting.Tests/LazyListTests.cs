@@ -1,3 +1,5 @@
+using ComplianceAuditor.Core.Collections;
+
 namespace ComplianceAuditor.Reporting.Tests;
 
 /// <summary>
@@ -43,5 +45,18 @@ public sealed class LazyListTests
         Assert.Equal(expected, Enumerable.Range(0, list.Count).Select(i => list[i]));
         Assert.Throws<ArgumentOutOfRangeException>(() => list[list.Count]);
         Assert.Throws<ArgumentOutOfRangeException>(() => list[-1]);
+    }
+
+    [Fact]
+    public void Part_starts_find_the_part_of_each_index_passing_over_empty_parts()
+    {
+        var starts = new PartStarts([0, 3, 0, 0, 2, 0]);
+
+        Assert.Equal(5, starts.Count);
+        Assert.Equal([1, 1, 1, 4, 4], Enumerable.Range(0, 5).Select(starts.PartOf));
+        Assert.Equal(3, starts.StartOf(4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => starts.PartOf(5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => starts.PartOf(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PartStarts([]).PartOf(0));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using ComplianceAuditor.Core.Collections;
 using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
@@ -19,7 +20,7 @@ namespace ComplianceAuditor.Engine.Results;
 internal sealed class CompactResults : IReadOnlyList<CheckResult>
 {
     private readonly RuleResults[] _rules;
-    private readonly int[] _starts;
+    private readonly PartStarts _starts;
     private readonly ResultText _text;
     private Decoded? _last;
 
@@ -27,32 +28,18 @@ internal sealed class CompactResults : IReadOnlyList<CheckResult>
     {
         _rules = rules;
         _text = text;
-        _starts = new int[rules.Length];
-        for (var i = 1; i < rules.Length; i++)
-        {
-            _starts[i] = _starts[i - 1] + rules[i - 1].Count;
-        }
-
-        Count = rules.Length == 0 ? 0 : _starts[^1] + rules[^1].Count;
+        _starts = new PartStarts(rules.Select(r => r.Count));
     }
 
-    public int Count { get; }
+    public int Count => _starts.Count;
 
     public CheckResult this[int index]
     {
         get
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var rule = Array.BinarySearch(_starts, index);
-            if (rule < 0)
-            {
-                rule = ~rule - 1;
-            }
-
-            // Several rules can start at the same index only when some are empty, and empty ones are left out.
+            var rule = _starts.PartOf(index);
             var stream = _rules[rule];
-            var local = index - _starts[rule];
+            var local = index - _starts.StartOf(rule);
             var last = _last;
             if (last is null || last.Rule != rule || local < last.First || local >= last.First + last.Results.Length)
             {

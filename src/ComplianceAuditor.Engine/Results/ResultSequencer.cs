@@ -10,7 +10,7 @@ namespace ComplianceAuditor.Engine.Results;
 /// </summary>
 internal sealed class ResultSequencer(CompactResults.Builder results)
 {
-    private const int MaxWaiting = 4096;
+    private const int MaxWaiting = 1024;
 
     private readonly object _gate = new();
     private readonly Dictionary<int, (int Rule, CheckResult Result)[]> _waiting = [];
