@@ -40,6 +40,26 @@ public sealed class ExpansionTests
     }
 
     [Fact]
+    public void Entries_of_several_containers_come_out_in_path_order_whatever_order_they_were_found_in()
+    {
+        // Entries out of order, and nested containers whose paths fall between their siblings' ("b.tcnt!/..." sorts
+        // before "b.tcnt-x", "b.tcnt" before "b"); each container is sorted on its own, then all are merged.
+        using var ws = new Workspace();
+        var nested = new TestContainerBuilder().File("z", "z\n").File("a", "a\n").Build();
+        var other = new TestContainerBuilder().File("m", "m\n").Build();
+        var firmware = new TestContainerBuilder()
+            .File("b.tcnt-x", "x\n").File("b", "b\n").File("b.tcnt", nested).File("a-b", "ab\n").File("a.tcnt", other).File("a", "a\n")
+            .Build();
+
+        var inventory = ws.Audit(firmware);
+
+        Assert.Equal(
+            ["fw.bin", "fw.bin!/a", "fw.bin!/a-b", "fw.bin!/a.tcnt", "fw.bin!/a.tcnt!/m", "fw.bin!/b", "fw.bin!/b.tcnt", "fw.bin!/b.tcnt!/a", "fw.bin!/b.tcnt!/z", "fw.bin!/b.tcnt-x"],
+            inventory.Paths());
+        Assert.Equal("opened", inventory.Get("fw.bin!/b.tcnt").Container!.Status);
+    }
+
+    [Fact]
     public void The_root_directory_entry_of_an_archive_is_no_problem()
     {
         using var ws = new Workspace();
