@@ -41,9 +41,12 @@ public sealed class AuditEngineTests
         }
 
         var rules = new[] { TestRules.Regex("telnetd", "*.conf") with { Id = "CMP9002" }, TestRules.Regex("^ok$", "*.conf") };
-        var inventories = new[] { "fw", "fw-a" }
-            .Select(t => InventoryBuilder.Build(TargetResolver.Resolve([Path.Combine(dir.Path, t)], TargetKind.Rootfs)[0], new InventoryOptions(), CancellationToken.None))
-            .ToArray();
+        var inventories = new List<TargetInventory>();
+        foreach (var target in new[] { "fw", "fw-a" })
+        {
+            inventories.Add(InventoryBuilder.Build(TargetResolver.Resolve([Path.Combine(dir.Path, target)], TargetKind.Rootfs)[0], new InventoryOptions(), CancellationToken.None));
+        }
+
         using var spill = new TempDirectory();
         using var store = new BlockStore(spill.Path, memoryBudget: 0);
         var inMemory = await new AuditEngine(new CheckRegistry(ContentChecks.All()), new EngineOptions())
