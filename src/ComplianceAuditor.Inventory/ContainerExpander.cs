@@ -28,7 +28,7 @@ internal sealed class ContainerExpander
     private readonly Queue<(int Added, int Depth, bool Carve, RecognizedImage? Known)> _queue = new();
 
     /// <summary>Where each container's entries (or a blob's carved images) start in <see cref="_added"/>: they are added together.</summary>
-    private readonly List<int> _runStarts = [0];
+    private readonly List<int> _runStarts = [];
 
     /// <summary>Every artifact found inside a container (or carved), packed as it is found, in the order found.</summary>
     private readonly CompactArtifacts.Builder _added;
@@ -82,60 +82,15 @@ internal sealed class ContainerExpander
 
     /// <summary>
     /// What containers held (and what was carved), in path order and with container outcomes attached. Each
-    /// container's entries were added together, so each is sorted on its own (only its paths held at once) and the
-    /// sorted runs are merged, holding one path per run: never the paths of every entry.
+    /// container's entries were added together, so they are merged as sorted runs (<see cref="SortedRuns"/>): never
+    /// the paths of every entry at once.
     /// </summary>
     public IEnumerable<Artifact> AddedInPathOrder()
     {
-        var order = new int[_added.Count];
-        var runs = new List<(int Start, int End)>();
-        for (var r = 0; r < _runStarts.Count; r++)
+        foreach (var index in SortedRuns.InPathOrder(i => _added[i].Path, _runStarts, _added.Count))
         {
-            var start = _runStarts[r];
-            var end = r + 1 < _runStarts.Count ? _runStarts[r + 1] : _added.Count;
-            if (end > start)
-            {
-                SortRun(start, end, order);
-                runs.Add((start, end));
-            }
+            yield return WithContainer(_added[index]);
         }
-
-        // Paths are unique, so ties cannot happen; the run number keeps the order total all the same.
-        var queue = new PriorityQueue<int, (string Path, int Run)>(Comparer<(string Path, int Run)>.Create(static (a, b) =>
-        {
-            var c = string.CompareOrdinal(a.Path, b.Path);
-            return c != 0 ? c : a.Run.CompareTo(b.Run);
-        }));
-        var next = new int[runs.Count];
-        for (var r = 0; r < runs.Count; r++)
-        {
-            next[r] = runs[r].Start;
-            queue.Enqueue(r, (_added[order[next[r]]].Path, r));
-        }
-
-        while (queue.TryDequeue(out var run, out _))
-        {
-            yield return WithContainer(_added[order[next[run]]]);
-            if (++next[run] < runs[run].End)
-            {
-                queue.Enqueue(run, (_added[order[next[run]]].Path, run));
-            }
-        }
-    }
-
-    /// <summary>Puts the indexes of entries <c>[start, end)</c> into <paramref name="order"/>, in path order.</summary>
-    private void SortRun(int start, int end, int[] order)
-    {
-        var paths = new string[end - start];
-        var indexes = new int[end - start];
-        for (var i = start; i < end; i++)
-        {
-            paths[i - start] = _added[i].Path;
-            indexes[i - start] = i;
-        }
-
-        Array.Sort(paths, indexes, StringComparer.Ordinal);
-        indexes.CopyTo(order, start);
     }
 
     /// <summary>Packs a found artifact, queues it to be looked into when it may be a container, and returns its index.</summary>
