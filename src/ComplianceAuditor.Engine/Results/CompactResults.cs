@@ -72,8 +72,9 @@ internal sealed class CompactResults : IReadOnlyList<CheckResult>
     private sealed record Decoded(int Rule, int First, CheckResult[] Results);
 
     /// <summary>
-    /// Packs results as they come, rule by rule; each rule's results must come in report order within a target
-    /// (artifacts in path order), and targets one after the other. Not thread-safe.
+    /// Packs results as they come, rule by rule. Any order gives the list in report order: each stretch already in
+    /// order is a run, and the runs are merged when the list is built. The engine's order (artifacts in path order,
+    /// target after target) makes one run per target. Not thread-safe.
     /// </summary>
     public sealed class Builder
     {
