@@ -44,8 +44,7 @@ public abstract class FilePresenceCheck : ICheck
                     : "no image, archive or file system was recognised in the firmware file (or unpacking was switched off), so which files it holds is unknown");
             }
 
-            var found = context.Inventory.Artifacts
-                .Where(a => !a.IsTargetRoot && paths.Matches(a))
+            var found = Matching(context.Inventory.Artifacts, cancellationToken)
                 .OrderBy(a => a.Path, StringComparer.Ordinal)
                 .ToArray();
             var evidence = found.Take(20).Select(a => new EvidenceItem
@@ -73,6 +72,35 @@ public abstract class FilePresenceCheck : ICheck
             return presenceIsGood
                 ? CheckOutcome.Fail($"no file matches {wanted}", [], "absent")
                 : CheckOutcome.Pass($"no file matches {wanted}");
+        }
+
+        /// <summary>
+        /// The artifacts the globs select, but the target's root. A packed list is searched by path alone and only the
+        /// matches are made into artifacts: the search reads every artifact of the target, hundreds of thousands on a
+        /// large tree.
+        /// </summary>
+        private IEnumerable<Artifact> Matching(IReadOnlyList<Artifact> artifacts, CancellationToken cancellationToken)
+        {
+            if (artifacts is not IArtifactPaths packed)
+            {
+                return artifacts.Where(a => !a.IsTargetRoot && paths.Matches(a));
+            }
+
+            var matches = new List<Artifact>();
+            for (var i = 0; i < packed.Count; i++)
+            {
+                if ((i & 0xfff) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (paths.Matches(packed.RelativePathAt(i)) && packed[i] is { IsTargetRoot: false } artifact)
+                {
+                    matches.Add(artifact);
+                }
+            }
+
+            return matches;
         }
     }
 }

@@ -37,8 +37,12 @@ public sealed class PathSelection
     public bool Matches(Artifact artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        return (_include.Count == 0 || AnyMatch(_include, artifact.RelativePath)) && !AnyMatch(_exclude, artifact.RelativePath);
+        return Matches(artifact.RelativePath);
     }
+
+    /// <summary>Whether an artifact at <paramref name="relativePath"/> is selected.</summary>
+    public bool Matches(string relativePath) =>
+        (_include.Count == 0 || AnyMatch(_include, relativePath)) && !AnyMatch(_exclude, relativePath);
 
     private static bool AnyMatch(IReadOnlyList<PathGlob> globs, string path)
     {

@@ -43,6 +43,16 @@ public sealed class CompactArtifactsTests
     }
 
     [Fact]
+    public void The_relative_path_alone_is_the_one_of_the_whole_artifact()
+    {
+        var all = Samples().Values.ToArray();
+        var list = CompactArtifacts.From(all);
+
+        Assert.Equal(all.Select(a => a.RelativePath), Enumerable.Range(0, list.Count).Select(list.RelativePathAt));
+        Assert.Throws<ArgumentOutOfRangeException>(() => list.RelativePathAt(list.Count));
+    }
+
+    [Fact]
     public void Index_and_enumeration_agree_across_many_blocks()
     {
         // Long notes push the records over many blocks, one of them longer than a block.

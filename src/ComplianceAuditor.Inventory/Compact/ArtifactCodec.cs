@@ -151,6 +151,27 @@ internal static class ArtifactCodec
         }
     }
 
+    /// <summary>Only the relative path of a record: the fields before it and the parent, nothing else made.</summary>
+    public static string DecodeRelativePath(RecordReader r, List<string> shared)
+    {
+        var bits = r.Count();
+        var fields = (Field)(bits & ((1u << FieldBits) - 1));
+        var relative = (Relative)((bits >> FieldBits) & 3);
+        var path = JoinPath(ref r, shared);
+        var target = shared[r.Index()];
+        r.Count();
+        r.Fixed64();
+        var stored = relative == Relative.Stored ? r.Text() : null;
+        var parent = Has(fields, Field.Parent) ? shared[r.Index()] : null;
+        return relative switch
+        {
+            Relative.AfterTarget => path[(target.Length + 1)..],
+            Relative.AfterParent => path[(parent!.Length + 2)..],
+            Relative.Empty => "",
+            _ => stored!,
+        };
+    }
+
     public static Artifact Decode(RecordReader r, List<string> shared, int index, Dictionary<int, object> objects)
     {
         var bits = r.Count();

@@ -17,7 +17,7 @@ namespace ComplianceAuditor.Inventory.Compact;
 /// to the same bytes (they hold nothing else), so two reads are not <c>==</c>. Content types this class does not
 /// know, and container outcomes (few), are kept as the objects they are.
 /// </remarks>
-internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
+internal sealed class CompactArtifacts : IArtifactPaths
 {
     /// <summary>
     /// Under the large-object threshold (85,000 bytes): a block read back from disk is then a short-lived array the
@@ -54,6 +54,17 @@ internal sealed class CompactArtifacts : IReadOnlyList<Artifact>
             var block = blockIndex == _blockIds.Count ? _open! : _store.Get(_blockIds[blockIndex]);
             return ArtifactCodec.Decode(new RecordReader(block.AsSpan((int)(position & 0xffffffff))), _shared, index, _objects);
         }
+    }
+
+    /// <summary>Only the relative path of artifact <paramref name="index"/>, for rules that look at paths alone.</summary>
+    public string RelativePathAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        var position = _positions[index];
+        var blockIndex = (int)(position >> 32);
+        var block = blockIndex == _blockIds.Count ? _open! : _store.Get(_blockIds[blockIndex]);
+        return ArtifactCodec.DecodeRelativePath(new RecordReader(block.AsSpan((int)(position & 0xffffffff))), _shared);
     }
 
     public static CompactArtifacts From(IEnumerable<Artifact> artifacts)
