@@ -163,14 +163,17 @@ internal static class ArtifactCodec
         r.Fixed64();
         var stored = relative == Relative.Stored ? r.Text() : null;
         var parent = Has(fields, Field.Parent) ? shared[r.Index()] : null;
-        return relative switch
-        {
-            Relative.AfterTarget => path[(target.Length + 1)..],
-            Relative.AfterParent => path[(parent!.Length + 2)..],
-            Relative.Empty => "",
-            _ => stored!,
-        };
+        return RelativeOf(relative, path, target, parent, stored);
     }
+
+    /// <summary>The relative path, from the virtual path when it is worked out rather than stored.</summary>
+    private static string RelativeOf(Relative relative, string path, string target, string? parent, string? stored) => relative switch
+    {
+        Relative.AfterTarget => path[(target.Length + 1)..],
+        Relative.AfterParent => path[(parent!.Length + 2)..],
+        Relative.Empty => "",
+        _ => stored!,
+    };
 
     public static Artifact Decode(RecordReader r, List<string> shared, int index, Dictionary<int, object> objects)
     {
@@ -212,13 +215,7 @@ internal static class ArtifactCodec
         {
             Path = path,
             Target = target,
-            RelativePath = relative switch
-            {
-                Relative.AfterTarget => path[(target.Length + 1)..],
-                Relative.AfterParent => path[(parent!.Length + 2)..],
-                Relative.Empty => "",
-                _ => stored!,
-            },
+            RelativePath = RelativeOf(relative, path, target, parent, stored),
             Parent = parent,
             Offset = offset,
             Kind = kind,
