@@ -54,10 +54,10 @@ public sealed class TextRegexCheck : ICheck
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
             // A file that fits one window is decoded once for all the text rules of the artifact and given back when
-            // the artifact is done; a larger one is read window by window by each rule.
-            var shared = context.Scratch.GetOrAdd("text", () => TextWindows.Open(context.Artifact, context.Options.MaxTextBytes, cancellationToken));
-            using var own = shared.IsWhole ? null : TextWindows.Open(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
-            var content = own ?? shared;
+            // the artifact is done; a larger one is read window by window by each rule, and never kept.
+            var fits = TextWindows.FitsOneWindow(Math.Min(context.Artifact.Size, context.Options.MaxTextBytes));
+            using var own = fits ? null : TextWindows.Open(context.Artifact, context.Options.MaxTextBytes, cancellationToken);
+            var content = own ?? context.Scratch.GetOrAdd("text", () => TextWindows.Open(context.Artifact, context.Options.MaxTextBytes, cancellationToken));
             var evidence = new List<EvidenceItem>();
             var distinct = new SortedSet<string>(StringComparer.Ordinal);
             var count = 0;

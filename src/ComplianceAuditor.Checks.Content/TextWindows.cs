@@ -43,7 +43,7 @@ internal sealed class TextWindows : IDisposable
         _size = size;
         _sizes = sizes;
         _chars = ArrayPool<char>.Shared.Rent(sizes.Capacity);
-        _bytes = ArrayPool<byte>.Shared.Rent(Math.Min(ChunkBytes, sizes.Capacity / 4));
+        _bytes = ArrayPool<byte>.Shared.Rent(ChunkFor(sizes.Capacity));
     }
 
     /// <summary>Characters decoded so far that this window holds; <see cref="Start"/> is the first one's index in the file.</summary>
@@ -64,6 +64,16 @@ internal sealed class TextWindows : IDisposable
 
     /// <summary>Whether the file is longer than what was read (the limit); known once the last window is read.</summary>
     public bool Truncated => IsLast && _size > _read;
+
+    /// <summary>
+    /// Whether a text of <paramref name="bytes"/> bytes is sure to fit one window (UTF-8 never gives more characters
+    /// than bytes), so that it can be read once and shared; a larger one may still fit when its characters are wide.
+    /// </summary>
+    public static bool FitsOneWindow(long bytes, Sizes? sizes = null)
+    {
+        var capacity = (sizes ?? Sizes.Default).Capacity;
+        return bytes <= capacity - ChunkFor(capacity) - 4;
+    }
 
     /// <summary>Opens <paramref name="artifact"/> and reads its first window.</summary>
     public static TextWindows Open(Artifact artifact, long maxBytes, CancellationToken cancellationToken, Sizes? sizes = null)
@@ -172,6 +182,9 @@ internal sealed class TextWindows : IDisposable
             ArrayPool<byte>.Shared.Return(bytes);
         }
     }
+
+    /// <summary>Bytes read at a time: a quarter of a window at most, so that a window always moves on.</summary>
+    private static int ChunkFor(int capacity) => Math.Min(ChunkBytes, capacity / 4);
 
     /// <summary>Reads and decodes until the buffer is full or the text ends.</summary>
     private void Fill(CancellationToken cancellationToken)

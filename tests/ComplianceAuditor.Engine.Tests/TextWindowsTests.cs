@@ -67,6 +67,24 @@ public sealed class TextWindowsTests
         Assert.Equal("a\nb\n", windows.Text.ToString());
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("é")]
+    [InlineData("😀")]
+    public void A_text_said_to_fit_one_window_does(string unit)
+    {
+        // The largest file said to fit, whatever the width of its characters.
+        using var dir = new TempDirectory();
+        var bytes = Encoding.UTF8.GetByteCount(unit);
+        var largest = Enumerable.Range(0, 4096).Last(n => TextWindows.FitsOneWindow(n * bytes, Tiny));
+        var path = dir.Write("t.txt", string.Concat(Enumerable.Repeat(unit, largest)));
+
+        using var windows = TextWindows.Open(Artifact(path), maxBytes: 1 << 20, CancellationToken.None, Tiny);
+
+        Assert.True(windows.IsWhole);
+        Assert.False(TextWindows.FitsOneWindow(Tiny.Capacity, Tiny));
+    }
+
     [Fact]
     public void Sizes_that_would_not_move_on_are_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TextWindows.Sizes(100, 40, 40));
