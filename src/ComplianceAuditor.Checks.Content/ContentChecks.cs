@@ -11,5 +11,6 @@ public static class ContentChecks
         new BytePatternCheck(),
         new FilePresentCheck(),
         new FileAbsentCheck(),
+        new Secrets.SecretRegexCheck(),
     ];
 }

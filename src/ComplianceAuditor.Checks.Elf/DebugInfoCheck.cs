@@ -24,10 +24,10 @@ public sealed class DebugInfoCheck : ElfCheck
         var debug = file.Sections
             .Where(s => s.HasFileData && (s.Name.StartsWith(".debug_", StringComparison.Ordinal) || s.Name.StartsWith(".zdebug_", StringComparison.Ordinal)))
             .ToArray();
-        var symbols = file.Symbols.Count > 0 ? $"; a symbol table (.symtab) with {file.Symbols.Count} entries is also present" : "";
+        var symbols = file.SymbolCount > 0 ? $"; a symbol table (.symtab) with {file.SymbolCount} entries is also present" : "";
         if (debug.Length == 0)
         {
-            return CheckOutcome.Pass(file.Symbols.Count > 0 ? "no debug information, but the symbol table was not stripped" : "stripped: no debug information and no symbol table");
+            return CheckOutcome.Pass(file.SymbolCount > 0 ? "no debug information, but the symbol table was not stripped" : "stripped: no debug information and no symbol table");
         }
 
         return CheckOutcome.Fail(

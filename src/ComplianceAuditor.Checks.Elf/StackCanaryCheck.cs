@@ -24,7 +24,7 @@ public sealed class StackCanaryCheck : ElfCheck
             return CheckOutcome.Inconclusive("statically linked: the C library's own stack-protector support is inside the file either way, so symbols cannot show whether the program uses a canary");
         }
 
-        var found = file.DynamicSymbols.FirstOrDefault(s => CanarySymbols.Contains(s.Name));
+        var found = file.FindDynamicSymbol(CanarySymbols);
         return found is not null
             ? CheckOutcome.Pass($"stack protector in use ({found.Name})", [ElfEvidence.Symbol(found, "the stack protector's runtime support")])
             : CheckOutcome.Fail("no stack protector: no reference to __stack_chk_fail or __stack_chk_guard", [], "no-canary");

@@ -1,5 +1,6 @@
 using ComplianceAuditor.Checks.Content;
 using ComplianceAuditor.Checks.Elf;
+using ComplianceAuditor.Checks.Secrets;
 using ComplianceAuditor.Engine;
 
 namespace ComplianceAuditor.Cli;
@@ -7,5 +8,5 @@ namespace ComplianceAuditor.Cli;
 /// <summary>Every check family the tool ships, registered explicitly in one place.</summary>
 internal static class Checks
 {
-    public static CheckRegistry CreateRegistry() => new([.. ContentChecks.All(), .. ElfChecks.All()]);
+    public static CheckRegistry CreateRegistry() => new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All()]);
 }

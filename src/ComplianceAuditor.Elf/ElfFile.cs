@@ -10,10 +10,19 @@ namespace ComplianceAuditor.Elf;
 /// </summary>
 public sealed class ElfFile
 {
+    private SymbolTable? _dynamicTable;
+    private SymbolTable? _symbolTable;
+    private readonly Lazy<IReadOnlyList<ElfSymbol>> _dynamicSymbols;
+    private readonly Lazy<IReadOnlyList<ElfSymbol>> _symbols;
+    private readonly Lazy<IReadOnlyList<ElfSymbol>> _imports;
+
     private ElfFile(ReadOnlyMemory<byte> bytes, ElfHeader header)
     {
         Bytes = bytes;
         Header = header;
+        _dynamicSymbols = new(() => _dynamicTable?.ReadAll() ?? []);
+        _symbols = new(() => _symbolTable?.ReadAll() ?? []);
+        _imports = new(() => (HasDynamicSymbols ? _dynamicTable : _symbolTable)?.ReadImports() ?? []);
     }
 
     public ReadOnlyMemory<byte> Bytes { get; }
@@ -26,9 +35,17 @@ public sealed class ElfFile
 
     public IReadOnlyList<ElfDynamicEntry> Dynamic { get; private set; } = [];
 
-    public IReadOnlyList<ElfSymbol> DynamicSymbols { get; private set; } = [];
+    /// <summary>Every entry of <c>.dynsym</c>, made on first use; see <see cref="Imports"/> for the cheap subset.</summary>
+    public IReadOnlyList<ElfSymbol> DynamicSymbols => _dynamicSymbols.Value;
 
-    public IReadOnlyList<ElfSymbol> Symbols { get; private set; } = [];
+    /// <summary>Every entry of <c>.symtab</c>, made on first use.</summary>
+    public IReadOnlyList<ElfSymbol> Symbols => _symbols.Value;
+
+    /// <summary>Entries of <c>.dynsym</c>, the null symbol included, counted without reading them.</summary>
+    public int DynamicSymbolCount => _dynamicTable?.Count ?? 0;
+
+    /// <summary>Entries of <c>.symtab</c>, counted without reading them.</summary>
+    public int SymbolCount => _symbolTable?.Count ?? 0;
 
     public IReadOnlyList<ElfNote> Notes { get; private set; } = [];
 
@@ -49,8 +66,8 @@ public sealed class ElfFile
         file.Segments = Try(problems, "program headers", () => SegmentParser.Parse(header, data)) ?? [];
         file.Sections = Try(problems, "section headers", () => SectionParser.Parse(header, data, problems)) ?? [];
         file.Dynamic = Try(problems, "dynamic section", () => DynamicParser.Parse(data, file.Sections, file.Segments, problems)) ?? [];
-        file.DynamicSymbols = ReadSymbols(data, file.Sections, ElfSection.ShtDynSym, problems);
-        file.Symbols = ReadSymbols(data, file.Sections, ElfSection.ShtSymTab, problems);
+        file._dynamicTable = PrepareSymbols(data, file.Sections, ElfSection.ShtDynSym, problems);
+        file._symbolTable = PrepareSymbols(data, file.Sections, ElfSection.ShtSymTab, problems);
         file.Notes = Try(problems, "notes", () => NoteParser.Parse(data, file.Sections, file.Segments, problems)) ?? [];
         file.GnuProperties = Try(problems, "GNU properties", () => NoteParser.ParseGnuProperties(data, file.Notes)) ?? new();
         file.Interpreter = Try(problems, "interpreter", () => ReadInterpreter(data, file.Segments));
@@ -81,7 +98,7 @@ public sealed class ElfFile
     /// True when the dynamic symbol table holds more than its null entry. A static-pie has a .dynsym with only the
     /// null symbol: it imports nothing, like any static file.
     /// </summary>
-    public bool HasDynamicSymbols => DynamicSymbols.Any(s => s.Index > 0);
+    public bool HasDynamicSymbols => DynamicSymbolCount > 1;
 
     /// <summary>DT_DEBUG (or MIPS's DT_MIPS_RLD_MAP / _REL): the slot the loader fills for debuggers, present in executables only.</summary>
     private bool HasDebuggerHook => Dynamic.Any(e => e.Tag is ElfDynamicTags.Debug or 0x70000016 or 0x70000035);
@@ -108,9 +125,12 @@ public sealed class ElfFile
         : null;
 
     /// <summary>Undefined symbols the file needs from elsewhere (dynamic ones, else the static table's).</summary>
-    public IEnumerable<ElfSymbol> Imports => (HasDynamicSymbols ? DynamicSymbols : Symbols).Where(s => s.IsImport);
+    public IEnumerable<ElfSymbol> Imports => _imports.Value;
 
     public IEnumerable<ElfSymbol> Exports => (HasDynamicSymbols ? DynamicSymbols : Symbols).Where(s => s.IsExport);
+
+    /// <summary>The first <c>.dynsym</c> entry named one of <paramref name="names"/>, found without reading the others.</summary>
+    public ElfSymbol? FindDynamicSymbol(IReadOnlyCollection<string> names) => _dynamicTable?.FindFirst(names);
 
     public bool HasSection(string name) => Sections.Any(s => s.Name == name);
 
@@ -136,10 +156,10 @@ public sealed class ElfFile
     private string[] SplitPaths(long tag) =>
         DynamicStrings(tag).Where(p => p.Length > 0).SelectMany(p => p.Split(':')).ToArray();
 
-    private static IReadOnlyList<ElfSymbol> ReadSymbols(ElfData data, IReadOnlyList<ElfSection> sections, uint type, List<ElfProblem> problems)
+    private static SymbolTable? PrepareSymbols(ElfData data, IReadOnlyList<ElfSection> sections, uint type, List<ElfProblem> problems)
     {
         var table = sections.FirstOrDefault(s => s.Type == type && s.HasFileData);
-        return table is null ? [] : Try(problems, type == ElfSection.ShtDynSym ? "dynamic symbols" : "symbols", () => SymbolParser.Parse(data, sections, table, problems)) ?? [];
+        return table is null ? null : Try(problems, type == ElfSection.ShtDynSym ? "dynamic symbols" : "symbols", () => SymbolParser.Prepare(data, sections, table, problems));
     }
 
     private static string? ReadInterpreter(ElfData data, IReadOnlyList<ElfSegment> segments)

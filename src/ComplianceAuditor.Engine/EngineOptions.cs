@@ -25,4 +25,19 @@ public sealed record EngineOptions
     /// that spills to disk keeps an audit's memory flat however many results it has.
     /// </summary>
     public BlockStore? Records { get; init; }
+
+    /// <summary>
+    /// Show secrets (passwords, keys, tokens) in evidence as they are instead of redacted. Off by default; the report
+    /// says when it was on.
+    /// </summary>
+    public bool ShowSecrets { get; init; }
+
+    /// <summary>
+    /// Time allowed to test the password hashes of one account file against the default-credential dictionary;
+    /// zero switches that proof off. A budget that runs out leaves the hashes it did not finish unproven, and says so.
+    /// </summary>
+    public TimeSpan CrackTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The moment certificates are judged at (expired or not): the audit's own time, so a rerun agrees.</summary>
+    public DateTimeOffset ReferenceTime { get; init; } = DateTimeOffset.UtcNow;
 }

@@ -40,6 +40,7 @@ public static class ReportBuilder
             Results = new ProjectedList<CheckResult, ResultEntry>(input.Results, ToEntry),
             Summary = Summarize(input.Results),
             Schemes = input.Schemes.Select(ToEntry).ToArray(),
+            SecretsShown = input.SecretsShown,
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}")).ToArray(),
         };
     }

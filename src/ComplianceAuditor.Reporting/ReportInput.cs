@@ -22,4 +22,7 @@ public sealed record ReportInput
     public required IReadOnlyList<CheckResult> Results { get; init; }
 
     public required IReadOnlyList<SchemeAssessment> Schemes { get; init; }
+
+    /// <summary>The audit ran with secrets shown (<c>--show-secrets</c>): the report must say so.</summary>
+    public bool SecretsShown { get; init; }
 }

@@ -121,7 +121,14 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             progress.Note($"{target.Name}: {Names.Of(target.Kind)} with {inventory.Artifacts.Count - 1} artifact(s){(inventory.IsComplete ? "" : " (not all of it could be read; see the report's notes)")}");
         }
 
-        var engine = new AuditEngine(registry, new EngineOptions { CheckTimeout = settings.CheckTimeout, Records = records });
+        var engine = new AuditEngine(registry, new EngineOptions
+        {
+            CheckTimeout = settings.CheckTimeout,
+            Records = records,
+            ShowSecrets = settings.ShowSecrets,
+            CrackTime = settings.CrackTime,
+            ReferenceTime = generatedAt,
+        });
         var results = await progress.TrackAsync(
             $"evaluating {ruleSet.Rules.Count} rule(s)",
             p => engine.RunAsync(inventories, ruleSet.Rules, p, ct)).ConfigureAwait(false);
@@ -139,6 +146,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Inventories = inventories,
             Results = results,
             Schemes = schemes,
+            SecretsShown = settings.ShowSecrets,
         });
     }
 

@@ -28,4 +28,10 @@ internal sealed record AuditSettings
     public bool Unpack { get; init; } = true;
 
     public Unpacking.UnpackLimits UnpackLimits { get; init; } = new();
+
+    /// <summary>Show secrets in the reports instead of redacting them.</summary>
+    public bool ShowSecrets { get; init; }
+
+    /// <summary>Time allowed per account file to prove default passwords; zero switches it off.</summary>
+    public TimeSpan CrackTime { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -34,9 +34,15 @@ internal static class AuditCommand
         var pdfFont = new Option<string?>("--pdf-font") { Description = "A TrueType/OpenType font file for the PDF instead of the system fonts" };
         var timeout = new Option<int>("--check-timeout") { Description = "Seconds one rule may spend on one artifact", DefaultValueFactory = _ => 30 };
         var noUnpack = new Option<bool>("--no-unpack") { Description = "Do not open images, archives and file systems found in the targets" };
+        var showSecrets = new Option<bool>("--show-secrets") { Description = "Show passwords, keys and tokens in the reports instead of redacting them (the reports say so)" };
+        var crackTime = new Option<int>("--crack-time")
+        {
+            Description = "Seconds allowed to test one account file's password hashes against the default-credential dictionary; 0 switches it off",
+            DefaultValueFactory = _ => 10,
+        };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout, noUnpack };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -54,6 +60,12 @@ internal static class AuditCommand
             if (parse.GetValue(timeout) is var seconds && seconds is <= 0 or > 86_400)
             {
                 console.Fail("error: --check-timeout must be between 1 and 86400 seconds");
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(crackTime) is var crackSeconds && crackSeconds is < 0 or > 86_400)
+            {
+                console.Fail("error: --crack-time must be between 0 and 86400 seconds");
                 return ExitCodes.Usage;
             }
 
@@ -77,6 +89,8 @@ internal static class AuditCommand
                 CheckTimeout = TimeSpan.FromSeconds(seconds),
                 Unpack = !parse.GetValue(noUnpack),
                 UnpackLimits = limits,
+                ShowSecrets = parse.GetValue(showSecrets),
+                CrackTime = TimeSpan.FromSeconds(crackSeconds),
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });

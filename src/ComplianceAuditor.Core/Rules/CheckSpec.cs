@@ -48,6 +48,15 @@ public sealed class CheckSpec
         _ => throw new CheckParameterException(name, $"check.{name} must be a whole number"),
     };
 
+    /// <summary>A number; whole numbers are accepted too.</summary>
+    public double GetDouble(string name, double defaultValue) => _parameters.TryGetValue(name, out var v) switch
+    {
+        false => defaultValue,
+        true when v is double d => d,
+        true when v is long l => l,
+        _ => throw new CheckParameterException(name, $"check.{name} must be a number"),
+    };
+
     /// <summary>A list of strings; a single string is accepted as a one-element list.</summary>
     public IReadOnlyList<string> GetStringList(string name)
     {

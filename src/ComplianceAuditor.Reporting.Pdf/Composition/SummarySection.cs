@@ -25,6 +25,13 @@ internal static class SummarySection
             flow.LabelledValue("Disabled rules", disabled, styles.Label, styles.Body, labelWidth);
         }
 
+        // A report that carries secrets must say so on its first page: it has to be handled as a secret itself.
+        flow.LabelledValue(
+            "Secrets",
+            report.SecretsShown ? "SHOWN in this report (--show-secrets): handle it as confidential" : "redacted to a short prefix and a hash",
+            styles.Label,
+            styles.Body,
+            labelWidth);
         Inputs(flow, report, styles);
         Schemes(flow, report, styles);
         Results(flow, report, styles);

@@ -26,6 +26,12 @@ public sealed record AuditReport
 
     public required IReadOnlyList<SchemeEntry> Schemes { get; init; }
 
+    /// <summary>
+    /// True when passwords, keys and tokens appear in this report as they are (<c>--show-secrets</c>); false when
+    /// they are redacted to a prefix and a hash. A report with secrets shown must be handled as a secret itself.
+    /// </summary>
+    public bool SecretsShown { get; init; }
+
     /// <summary>Limits of this audit: what could not be read or was cut short.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

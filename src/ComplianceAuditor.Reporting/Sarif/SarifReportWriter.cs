@@ -73,6 +73,7 @@ public sealed class SarifReportWriter : IReportWriter
             ["properties"] = new JsonObject
             {
                 ["rulesetSha256"] = report.Tool.RulesetSha256,
+                ["secretsShown"] = report.SecretsShown,
                 ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)new JsonObject
                 {
                     ["scheme"] = s.Id,

@@ -1,0 +1,127 @@
+using System.Globalization;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Secrets;
+using ComplianceAuditor.Credentials.Cracking;
+using ComplianceAuditor.Credentials.Dictionary;
+using ComplianceAuditor.Credentials.Hashes;
+using ComplianceAuditor.Engine;
+
+namespace ComplianceAuditor.Checks.Secrets.Accounts;
+
+/// <summary>
+/// <c>default-password</c>: proves a universal default password by finding it. Every password hash of the file is
+/// tested against the built-in dictionary of published default credentials (the Mirai scanner's list, vendor
+/// defaults), the account's own name, and the names the device gives itself in the image, within the audit's
+/// time budget. A match is the strongest evidence the tool can give: the account, the dictionary entry, and the
+/// password redacted unless secrets are shown. Schemes the tool cannot verify (yescrypt, scrypt, argon2) leave the
+/// rule inconclusive, with the accounts named, rather than passing it.
+/// </summary>
+public sealed class DefaultPasswordCheck : AccountCheck
+{
+    public override string Kind => "default-password";
+
+    internal override IReadOnlyCollection<string> Formats { get; } =
+        [AccountTable.Passwd, AccountTable.Shadow, AccountTable.Htpasswd, AccountTable.Mosquitto];
+
+    internal override CheckOutcome Evaluate(AccountTable table, CheckContext context, CancellationToken cancellationToken)
+    {
+        // Locked fields and passwd's 'x' hold no password to test; empty fields are the CMP2001/CMP2002 rules' finding
+        // in passwd and shadow, but in web and broker password files an empty password is a default like any other.
+        var targets = table.Accounts
+            .Where(a => a.Hash.Scheme is not (HashScheme.Locked or HashScheme.Shadowed)
+                && (a.Hash.Scheme != HashScheme.Empty || table.Format is AccountTable.Htpasswd or AccountTable.Mosquitto))
+            .Select(a => new CrackTarget(a.Name, a.Hash))
+            .ToArray();
+        if (targets.Length == 0)
+        {
+            return CheckOutcome.Pass("no account in this file has a password that could be tested: all are locked, kept in shadow or empty");
+        }
+
+        if (context.Options.CrackTime <= TimeSpan.Zero)
+        {
+            return CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
+                $"{targets.Length} password hash(es) were not tested: testing against default credentials is switched off (--crack-time 0)"));
+        }
+
+        // Single passwords first, for every account: that is the dictionary, and it decides the rule. Two passwords
+        // run together (vendors combine Mirai entries) are tried only with the time left, and a budget that runs out
+        // there leaves the verdict as the singles gave it, with the shortfall said.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var singles = Crack(targets, context, context.Options.CrackTime, combinations: false, cancellationToken);
+        var outcomes = singles;
+        var note = "";
+        var left = context.Options.CrackTime - clock.Elapsed;
+        if (singles.All(o => o.Status is CrackStatus.NotFound or CrackStatus.Skipped) && left > TimeSpan.Zero)
+        {
+            var paired = Crack(targets, context, left, combinations: true, cancellationToken);
+            if (paired.Any(o => o.Status == CrackStatus.Cracked))
+            {
+                outcomes = paired;
+            }
+            else if (paired.FirstOrDefault(o => o.Status == CrackStatus.NotVerified) is { } cut)
+            {
+                note = $"; combinations of two dictionary passwords were cut short by the time budget ({cut.Reason})";
+            }
+            else
+            {
+                note = "; combinations of two dictionary passwords were tried too";
+            }
+        }
+
+        var lines = table.Accounts.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.Ordinal);
+        var cracked = outcomes.Where(o => o.Status == CrackStatus.Cracked).ToArray();
+        if (cracked.Length > 0)
+        {
+            var evidence = cracked.Select(o => Evidence(o, lines.GetValueOrDefault(o.Account), context.Options.ShowSecrets)).ToArray();
+            var reason = string.Join("; ", cracked.Select(o => $"account '{o.Account}' has the password of {Entries(o)}"));
+            return CheckOutcome.Fail(reason, evidence, string.Join('\n', cracked.Select(o => $"{o.Account}:{Entries(o)}").Order(StringComparer.Ordinal)));
+        }
+
+        var tested = outcomes.Where(o => o.Status != CrackStatus.Skipped).ToArray();
+        var unproven = tested.Where(o => o.Status == CrackStatus.NotVerified).ToArray();
+        var tried = singles.Sum(o => o.Tried);
+        if (unproven.Length > 0)
+        {
+            var why = string.Join("; ", unproven.Select(o => $"'{o.Account}': {o.Reason}"));
+            return CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
+                $"{tested.Length - unproven.Length} hash(es) matched no default credential ({tried} tries), but {unproven.Length} could not be tested: {why}"));
+        }
+
+        return CheckOutcome.Pass(string.Create(CultureInfo.InvariantCulture,
+            $"{tested.Length} password hash(es) tested against the default-credential dictionary ({tried} tries); none matched{note}"));
+    }
+
+    private static IReadOnlyList<CrackOutcome> Crack(CrackTarget[] targets, CheckContext context, TimeSpan time, bool combinations, CancellationToken cancellationToken)
+    {
+        var budget = CrackBudget.Default with { MaxWallTime = time, TryCombinations = combinations };
+        return new HashCracker(budget).Crack(targets, DefaultCredentials.BuiltIn, ImageCandidates(context.Inventory), cancellationToken);
+    }
+
+    private static string Entries(CrackOutcome outcome) =>
+        string.Join(" + ", outcome.Matches.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Source} #{m.Index}")));
+
+    private static EvidenceItem Evidence(CrackOutcome outcome, int line, bool showSecrets) => new()
+    {
+        Kind = "text",
+        Description = $"the {outcome.Hash.Scheme.DisplayName()} hash of '{outcome.Account}' verifies with {Entries(outcome)}",
+        Line = line == 0 ? null : line,
+        // The hash stays out: it is the image's own secret material and the proof does not need it shown.
+        Excerpt = $"{outcome.Account}: password {SecretText.Present(outcome.Password ?? "", showSecrets)}",
+    };
+
+    /// <summary>The device's own names as passwords, as typed and in the lower-case, run-together form vendors use.</summary>
+    private static List<Candidate> ImageCandidates(TargetInventory inventory)
+    {
+        var candidates = new List<Candidate>();
+        foreach (var name in ImageIdentity.For(inventory))
+        {
+            var compact = new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+            foreach (var variant in new[] { name, name.ToLowerInvariant(), compact }.Distinct(StringComparer.Ordinal).Where(v => v.Length >= 3))
+            {
+                candidates.Add(new Candidate(Candidate.ImageStringSource, candidates.Count + 1, null, variant));
+            }
+        }
+
+        return candidates;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ComplianceAuditor.Core.Secrets;
+
+/// <summary>
+/// How a secret (a password, a key, a token) appears in evidence. By default it is redacted: a short prefix, so a
+/// reader can tell a value from its neighbours, and a hash that names it without revealing it, so the same secret is
+/// recognisable across files, targets and reports. Redaction happens where the evidence is made, so no output
+/// format, cache or spilled record ever holds the secret unless the user asked for it.
+/// A hash of a short password can still be attacked with a dictionary; it is cut to 48 bits so that it identifies
+/// rather than proves, and the passwords the tool itself proves are from public default lists anyway.
+/// </summary>
+public static class SecretText
+{
+    /// <summary>Marks a redacted value; also what a reader searches for to find them.</summary>
+    public const string Marker = "redacted";
+
+    /// <summary>An identifier of the secret that does not change with redaction: use it in evidence keys.</summary>
+    public static string Identify(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return Identify(Encoding.UTF8.GetBytes(secret));
+    }
+
+    /// <summary>An identifier of a binary secret (key bytes).</summary>
+    public static string Identify(ReadOnlySpan<byte> secret) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(secret).AsSpan(0, 6));
+
+    /// <summary>The secret as it may be shown: itself when <paramref name="show"/>, else redacted.</summary>
+    public static string Present(string secret, bool show) => show ? secret : Redact(secret);
+
+    /// <summary>
+    /// At most a quarter of the secret, and never more than four characters, stays visible: enough to tell
+    /// <c>AKIA…</c> from <c>ghp_…</c>, too little to help guess a short password.
+    /// </summary>
+    public static string Redact(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var visible = Math.Min(4, secret.Length / 4);
+        if (visible > 0 && char.IsHighSurrogate(secret[visible - 1]))
+        {
+            visible--;
+        }
+
+        return $"{secret[..visible]}…[{Marker} {Identify(secret)}]";
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace ComplianceAuditor.Credentials.Hashes;
+
+/// <summary>Quotes pieces of hostile fields in reasons: short, and with control characters made visible.</summary>
+internal static class FieldText
+{
+    public static string Quote(ReadOnlySpan<char> text, int max = 24)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, max) + 8);
+        builder.Append('\'');
+        var shown = Math.Min(text.Length, max);
+        for (var i = 0; i < shown; i++)
+        {
+            builder.Append(Describe(text[i], quoted: false));
+        }
+
+        if (text.Length > max)
+        {
+            builder.Append('…');
+        }
+
+        return builder.Append('\'').ToString();
+    }
+
+    /// <summary>A character as a reader can see it: itself when printable ASCII, else its code point.</summary>
+    public static string Describe(char c, bool quoted = true)
+    {
+        if (c is >= ' ' and < (char)0x7F)
+        {
+            return quoted ? "'" + c + "'" : c.ToString();
+        }
+
+        return "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The first character that cannot appear in a salt of a crypt(3) field, or -1.</summary>
+    public static int FindBadSaltCharacter(ReadOnlySpan<char> salt)
+    {
+        // musl and uClibc accept any printable salt character but ':' (the field separator) and '$' (the end of the
+        // salt); libxcrypt is stricter. The loosest reading wins here, since firmware often runs the former.
+        for (var i = 0; i < salt.Length; i++)
+        {
+            var c = salt[i];
+            if (c is <= ' ' or >= (char)0x7F or ':' or '$')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,41 @@
+using ComplianceAuditor.KeyMaterial.Parsing;
+using ComplianceAuditor.KeyMaterial.Scanning;
+
+namespace ComplianceAuditor.KeyMaterial;
+
+/// <summary>
+/// Scan and confirm in one call: every candidate in a buffer is parsed in offset order, and a candidate lying inside
+/// an item already confirmed (the PKCS#1 key inside a PKCS#8 key, the public key inside a certificate, a certificate
+/// inside a PKCS#12) is skipped, so each key is reported once, as its outermost structure.
+/// </summary>
+public static class KeyMaterialFinder
+{
+    public static KeyMaterialFindings Find(ReadOnlySpan<byte> data, long baseOffset = 0)
+    {
+        var candidates = new List<KeyCandidate>();
+        var summary = KeyCandidateScanner.Scan(data, baseOffset, candidates);
+        var items = new List<KeyMaterialItem>();
+        var rejected = new List<KeyParseResult>();
+        var coveredUntil = long.MinValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.End <= coveredUntil)
+            {
+                continue;
+            }
+
+            var result = KeyMaterialParser.TryParse(data, baseOffset, candidate);
+            if (result.Item is { } item)
+            {
+                items.Add(item);
+                coveredUntil = Math.Max(coveredUntil, candidate.End);
+            }
+            else
+            {
+                rejected.Add(result);
+            }
+        }
+
+        return new KeyMaterialFindings(items, rejected, candidates.Count, summary.LimitReached);
+    }
+}
