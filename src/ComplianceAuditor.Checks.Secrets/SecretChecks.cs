@@ -1,6 +1,7 @@
 using ComplianceAuditor.Checks.Secrets.Accounts;
 using ComplianceAuditor.Checks.Secrets.Embedded;
 using ComplianceAuditor.Checks.Secrets.Keys;
+using ComplianceAuditor.Checks.Secrets.Comparison;
 using ComplianceAuditor.Engine;
 
 namespace ComplianceAuditor.Checks.Secrets;
@@ -15,5 +16,6 @@ public static class SecretChecks
         new ExtraRootAccountsCheck(),
         new CryptoMaterialCheck(),
         new EmbeddedCredentialsCheck(),
+        new SharedSecretsCheck(),
     ];
 }

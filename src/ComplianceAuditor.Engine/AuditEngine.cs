@@ -30,7 +30,8 @@ public sealed class AuditEngine
         IReadOnlyList<TargetInventory> inventories,
         IReadOnlyList<RuleDefinition> rules,
         IProgress<EngineProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<TargetInventory>? comparisons = null)
     {
         ArgumentNullException.ThrowIfNull(inventories);
         ArgumentNullException.ThrowIfNull(rules);
@@ -40,7 +41,9 @@ public sealed class AuditEngine
         var counter = new PairCounter(inventories.Sum(i => i.Artifacts.Count), progress);
         foreach (var inventory in inventories)
         {
-            await RunTargetAsync(inventory, rules, prepared, results, counter, cancellationToken).ConfigureAwait(false);
+            // Each target is compared with the others and with the images given for comparison only.
+            var peers = inventories.Where(i => !ReferenceEquals(i, inventory)).Concat(comparisons ?? []).ToArray();
+            await RunTargetAsync(inventory, peers, rules, prepared, results, counter, cancellationToken).ConfigureAwait(false);
         }
 
         counter.ReportFinal();
@@ -56,6 +59,7 @@ public sealed class AuditEngine
     /// </summary>
     private async Task RunTargetAsync(
         TargetInventory inventory,
+        IReadOnlyList<TargetInventory> peers,
         IReadOnlyList<RuleDefinition> rules,
         Prepared[] prepared,
         CompactResults.Builder results,
@@ -107,7 +111,7 @@ public sealed class AuditEngine
                         foreach (var i in targetRules)
                         {
                             scratch ??= new ArtifactScratch();
-                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, root, prepared[i].Check!, scratch, ct))));
+                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, peers, root, prepared[i].Check!, scratch, ct))));
                             pairs++;
                         }
                     }
@@ -128,7 +132,7 @@ public sealed class AuditEngine
                         }
 
                         scratch ??= new ArtifactScratch();
-                        (found ??= []).Add((i, ToResult(rules[i], artifact, Evaluate(inventory, artifact, pair.Check!, scratch, ct))));
+                        (found ??= []).Add((i, ToResult(rules[i], artifact, Evaluate(inventory, peers, artifact, pair.Check!, scratch, ct))));
                     }
 
                     // Several results of one rule on one artifact go in evidence-key order, the report's.
@@ -217,13 +221,14 @@ public sealed class AuditEngine
             $"the file holds {artifact.Kind.ToString().ToLowerInvariant()} content where this rule reads {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}"),
     };
 
-    private CheckOutcome Evaluate(TargetInventory inventory, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken)
+    private CheckOutcome Evaluate(
+        TargetInventory inventory, IReadOnlyList<TargetInventory> peers, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             limit.CancelAfter(_options.CheckTimeout);
-            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch }, limit.Token);
+            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers }, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

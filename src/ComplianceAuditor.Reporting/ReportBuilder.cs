@@ -41,7 +41,10 @@ public static class ReportBuilder
             Summary = Summarize(input.Results),
             Schemes = input.Schemes.Select(ToEntry).ToArray(),
             SecretsShown = input.SecretsShown,
-            Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}")).ToArray(),
+            Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}"))
+                .Concat(input.Comparisons.Select(c =>
+                    $"{c.Target.Name}: compared for shared secrets only (--previous), not audited; SHA-256 {(c.Target.Sha256.Length > 0 ? c.Target.Sha256 : "not computed (a folder)")}"))
+                .ToArray(),
         };
     }
 

@@ -25,4 +25,7 @@ public sealed record ReportInput
 
     /// <summary>The audit ran with secrets shown (<c>--show-secrets</c>): the report must say so.</summary>
     public bool SecretsShown { get; init; }
+
+    /// <summary>Images given only for comparison (<c>--previous</c>): named in the report's notes, not audited.</summary>
+    public IReadOnlyList<TargetInventory> Comparisons { get; init; } = [];
 }

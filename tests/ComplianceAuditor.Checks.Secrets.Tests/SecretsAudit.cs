@@ -24,6 +24,17 @@ internal static class SecretsAudit
         return await new AuditEngine(registry, options).RunAsync([inventory], rules, null, CancellationToken.None);
     }
 
+    /// <summary>Several targets audited together, and images given for comparison only.</summary>
+    public static async Task<IReadOnlyList<CheckResult>> RunManyAsync(string[] roots, string[] comparisons, params string[] ruleIds)
+    {
+        var resolved = TargetResolver.Resolve([.. roots, .. comparisons], TargetKind.Rootfs);
+        var inventories = resolved.Select(t => InventoryBuilder.Build(t, new InventoryOptions(), CancellationToken.None)).ToArray();
+        var rules = Rules.Where(r => ruleIds.Contains(r.Id)).ToArray();
+        var registry = new CheckRegistry([.. ContentChecks.All(), .. SecretChecks.All()]);
+        return await new AuditEngine(registry, new EngineOptions())
+            .RunAsync(inventories[..roots.Length], rules, null, CancellationToken.None, inventories[roots.Length..]);
+    }
+
     public static Task<IReadOnlyList<CheckResult>> RunAsync(string root, params string[] ruleIds) =>
         RunAsync(root, new EngineOptions(), ruleIds);
 

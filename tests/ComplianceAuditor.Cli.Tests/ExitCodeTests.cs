@@ -115,7 +115,9 @@ public sealed class ExitCodeTests
     public async Task Firmware_target_given_as_a_link_is_audited_as_the_file_it_points_to()
     {
         using var work = new TempDirectory();
-        var image = work.Write("images/fw.img", "\0\0-----BEGIN RSA PRIVATE KEY-----\nMIIB\n");
+        // A real (throwaway) private key, so the critical private-key rule fails: lookalikes are set aside.
+        var key = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "tests", "ComplianceAuditor.KeyMaterial.Tests", "Fixtures", "rsa2048-pkcs8.pem"));
+        var image = work.Write("images/fw.img", [0, 0, .. key]);
         var link = Path.Combine(work.Path, "current.img");
         File.CreateSymbolicLink(link, image);
         var outDir = Path.Combine(work.Path, "out");

@@ -90,8 +90,10 @@ public sealed class SecretRegexCheck : ICheck
                     return false;
                 }
 
-                var (line, lineStart) = LineOf(window.Text, index);
-                var match = regex.Matches(line).FirstOrDefault(m => m.Index == index - lineStart);
+                // The match may begin with the line break before the key (a delimiter in the pattern), so the text
+                // matched again runs from the start of the match's first line to the end of its last.
+                var (span, spanStart) = LinesOf(window.Text, index, length);
+                var match = regex.Matches(span).FirstOrDefault(m => m.Index == index - spanStart);
                 var secret = match?.Groups[SecretGroup] is { Success: true } group ? group : null;
                 if (secret is null || filter.Reject(secret.Value) is not null)
                 {
@@ -102,9 +104,12 @@ public sealed class SecretRegexCheck : ICheck
                 var id = SecretText.Identify(secret.Value);
                 if (!found.ContainsKey(id) && found.Count < 1000)
                 {
-                    var (number, column) = window.Position(index);
+                    var (number, column) = window.Position(spanStart + secret.Index);
+                    var lineStart = span.LastIndexOf('\n', Math.Max(0, secret.Index - 1)) + 1;
+                    var lineEnd = span.IndexOf('\n', secret.Index + secret.Length);
+                    var line = span[lineStart..(lineEnd < 0 ? span.Length : lineEnd)].TrimEnd('\r');
                     var shown = SecretText.Present(secret.Value, context.Options.ShowSecrets);
-                    var excerpt = string.Concat(line.AsSpan(0, secret.Index), shown, line.AsSpan(secret.Index + secret.Length));
+                    var excerpt = string.Concat(line.AsSpan(0, secret.Index - lineStart), shown, line.AsSpan(Math.Min(line.Length, secret.Index - lineStart + secret.Length)));
                     found[id] = new EvidenceItem
                     {
                         Kind = "text",
@@ -132,15 +137,17 @@ public sealed class SecretRegexCheck : ICheck
                 : CheckOutcome.Pass("no secret of this kind" + aside);
         }
 
-        /// <summary>The line around <paramref name="index"/>, at most 4,096 characters, and where it starts.</summary>
-        private static (string Line, int Start) LineOf(ReadOnlySpan<char> text, int index)
+        /// <summary>
+        /// The whole lines a match covers, at most 2,048 characters before it and 4,096 in all, and where they start.
+        /// </summary>
+        private static (string Text, int Start) LinesOf(ReadOnlySpan<char> text, int index, int length)
         {
-            var start = text[..index].LastIndexOf('\n') + 1;
-            start = Math.Max(start, index - 2048);
-            var end = text[index..].IndexOf('\n');
-            end = end < 0 ? text.Length : index + end;
+            var start = Math.Max(text[..index].LastIndexOf('\n') + 1, index - 2048);
+            var last = Math.Min(text.Length, index + length);
+            var end = text[last..].IndexOf('\n');
+            end = end < 0 ? text.Length : last + end;
             end = Math.Min(end, start + 4096);
-            return (text[start..end].TrimEnd('\r').ToString(), start);
+            return (text[start..end].ToString(), start);
         }
 
         private static string Shorten(string line) => line.Length <= 200 ? line : line[..200] + "…";

@@ -18,7 +18,8 @@ public sealed class WeakPasswordHashCheck : AccountCheck
 
     internal override CheckOutcome Evaluate(AccountTable table, CheckContext context, CancellationToken cancellationToken)
     {
-        var weak = table.Accounts.Where(a => a.Hash.Scheme != HashScheme.Locked && a.Hash.Weakness is not null).ToArray();
+        // Empty fields are the empty-password rules' finding (CMP2001, CMP2002), not a hash scheme.
+        var weak = table.Accounts.Where(a => a.Hash.Scheme is not (HashScheme.Locked or HashScheme.Empty) && a.Hash.Weakness is not null).ToArray();
         if (weak.Length == 0)
         {
             var hashed = table.Accounts.Count(a => a.Hash.IsVerifiable || a.Hash.Scheme is HashScheme.Yescrypt or HashScheme.GostYescrypt or HashScheme.Scrypt or HashScheme.Argon2);

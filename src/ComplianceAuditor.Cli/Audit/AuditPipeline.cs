@@ -19,11 +19,15 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
 {
     public async Task<int> RunAsync(AuditSettings settings, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AuditTarget> targets;
+        AuditTarget[] targets;
+        AuditTarget[] comparisons;
         DateTimeOffset generatedAt;
         try
         {
-            targets = TargetResolver.Resolve(settings.Targets, settings.As);
+            // Resolved together, so an earlier release named like a target still gets a name of its own.
+            var all = TargetResolver.Resolve([.. settings.Targets, .. settings.Previous], settings.As);
+            targets = all.Take(settings.Targets.Count).ToArray();
+            comparisons = all.Skip(settings.Targets.Count).ToArray();
             generatedAt = SourceDate.Now(clock, environment);
         }
         catch (Exception e) when (e is TargetException or ArgumentException)
@@ -33,7 +37,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
 
         var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
-        var enclosing = targets.FirstOrDefault(t => t.Kind != TargetKind.Firmware && RealPath.IsWithin(outputDirectory, t.LocalPath));
+        var enclosing = targets.Concat(comparisons).FirstOrDefault(t => t.Kind != TargetKind.Firmware && RealPath.IsWithin(outputDirectory, t.LocalPath));
         if (enclosing is not null)
         {
             console.Fail($"error: the output folder '{settings.OutputDirectory}' is inside target '{enclosing.Name}'; choose a folder outside it (inputs are never written to)");
@@ -56,7 +60,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         // Taking stock of the targets (hashing every file) and loading the rules (parsing, schema checks, self-tests)
         // do not depend on each other; on a multi-core machine the shorter one is hidden behind the longer.
         using var stopInventory = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inventoryTask = Task.Run(() => BuildInventories(targets, inventoryOptions, stopInventory.Token), stopInventory.Token);
+        var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], inventoryOptions, stopInventory.Token), stopInventory.Token);
         try
         {
             var registry = Checks.CreateRegistry();
@@ -75,9 +79,11 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             }
 
             var ruleSet = loaded.RuleSet!.Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
-            var inventories = await inventoryTask.ConfigureAwait(false);
+            var built = await inventoryTask.ConfigureAwait(false);
             MemoryPacer.GiveBack();
-            var report = await AuditAsync(settings, inventories, ruleSet, registry, records, generatedAt, cancellationToken).ConfigureAwait(false);
+            var inventories = built.Take(targets.Length).ToArray();
+            var compared = built.Skip(targets.Length).ToArray();
+            var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, cancellationToken).ConfigureAwait(false);
             return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -108,6 +114,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
     private async Task<AuditReport> AuditAsync(
         AuditSettings settings,
         IReadOnlyList<TargetInventory> inventories,
+        IReadOnlyList<TargetInventory> comparisons,
         RuleSet ruleSet,
         CheckRegistry registry,
         BlockStore records,
@@ -115,6 +122,11 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         CancellationToken ct)
     {
         var progress = new AuditProgress(console);
+        foreach (var compared in comparisons)
+        {
+            progress.Note($"{compared.Target.Name}: compared for shared secrets only (--previous), {compared.Artifacts.Count - 1} artifact(s)");
+        }
+
         foreach (var inventory in inventories)
         {
             var target = inventory.Target;
@@ -131,7 +143,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         });
         var results = await progress.TrackAsync(
             $"evaluating {ruleSet.Rules.Count} rule(s)",
-            p => engine.RunAsync(inventories, ruleSet.Rules, p, ct)).ConfigureAwait(false);
+            p => engine.RunAsync(inventories, ruleSet.Rules, p, ct, comparisons)).ConfigureAwait(false);
 
         MemoryPacer.GiveBack();
         var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog);
@@ -147,6 +159,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Results = results,
             Schemes = schemes,
             SecretsShown = settings.ShowSecrets,
+            Comparisons = comparisons,
         });
     }
 

@@ -34,4 +34,7 @@ internal sealed record AuditSettings
 
     /// <summary>Time allowed per account file to prove default passwords; zero switches it off.</summary>
     public TimeSpan CrackTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Images compared with the targets for shared secrets, but not audited themselves.</summary>
+    public IReadOnlyList<string> Previous { get; init; } = [];
 }

@@ -40,9 +40,14 @@ internal static class AuditCommand
             Description = "Seconds allowed to test one account file's password hashes against the default-credential dictionary; 0 switches it off",
             DefaultValueFactory = _ => 10,
         };
+        var previous = new Option<string[]>("--previous")
+        {
+            Description = "An earlier release (or another unit's image) to compare secrets with; it is unpacked but not audited (repeatable)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -91,6 +96,7 @@ internal static class AuditCommand
                 UnpackLimits = limits,
                 ShowSecrets = parse.GetValue(showSecrets),
                 CrackTime = TimeSpan.FromSeconds(crackSeconds),
+                Previous = parse.GetValue(previous) ?? [],
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });
