@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Text;
 using ComplianceAuditor.Credentials.Dictionary;
 
 namespace ComplianceAuditor.Checks.Secrets.Embedded;
@@ -26,6 +28,7 @@ internal sealed class CredentialPairs
     {
         ByPassword = byPassword;
         Lookup = byPassword.GetAlternateLookup<ReadOnlySpan<char>>();
+        Passwords = SearchValues.Create([.. byPassword.Keys], StringComparison.Ordinal);
     }
 
     public static CredentialPairs BuiltIn { get; } = From(DefaultCredentials.BuiltIn);
@@ -34,6 +37,31 @@ internal sealed class CredentialPairs
     public FrozenDictionary<string, DefaultCredential[]> ByPassword { get; }
 
     public FrozenDictionary<string, DefaultCredential[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+
+    /// <summary>The distinctive passwords, for a vectorised search of all of them at once.</summary>
+    public SearchValues<string> Passwords { get; }
+
+    /// <summary>
+    /// The entries whose password is the whole token starting at <paramref name="start"/> (not a piece of a longer
+    /// word), or null.
+    /// </summary>
+    public DefaultCredential[]? TokenAt(ReadOnlySpan<byte> data, int start)
+    {
+        if (start > 0 && TokenScanner.IsTokenByte(data[start - 1]))
+        {
+            return null;
+        }
+
+        var length = TokenScanner.TokenLength(data, start);
+        if (length is < MinLength or > MaxLength)
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[MaxLength];
+        var text = chars[..Encoding.Latin1.GetChars(data.Slice(start, length), chars)];
+        return Lookup.TryGetValue(text, out var entries) ? entries : null;
+    }
 
     public static CredentialPairs From(IEnumerable<DefaultCredential> credentials) => new(credentials
         .Where(c => c.Username is { Length: > 0 } and not "*" && IsDistinctive(c.Password))

@@ -18,8 +18,7 @@ namespace ComplianceAuditor.Checks.Secrets.Embedded;
 /// </summary>
 public sealed class EmbeddedCredentialsCheck : ICheck
 {
-    /// <summary>How far apart (in bytes) user name and password may lie: adjacent entries of a string table.</summary>
-    private const int Reach = 128;
+    private const int Reach = DefaultLoginSearch.Reach;
 
     private const int ChunkSize = 1 << 20;
 
@@ -37,7 +36,6 @@ public sealed class EmbeddedCredentialsCheck : ICheck
         return new Prepared(PathSelection.From(rule.Check, required: false), CredentialPairs.BuiltIn, (int)rule.Check.GetInt("maxEvidence", 10));
     }
 
-    internal sealed record Hit(long Offset, DefaultCredential Credential, int Distance);
 
     internal sealed class Prepared(PathSelection paths, CredentialPairs pairs, int maxEvidence) : IPreparedCheck, ISelfTestable
     {
@@ -51,7 +49,7 @@ public sealed class EmbeddedCredentialsCheck : ICheck
         {
             var bytes = Encoding.Latin1.GetBytes(sample);
             var hits = new Dictionary<DefaultCredential, Hit>();
-            Search(bytes, 0, bytes.Length, 0, hits);
+            DefaultLoginSearch.Search(bytes, 0, bytes.Length, 0, pairs, hits);
             return hits.Count > 0;
         }
 
@@ -101,7 +99,7 @@ public sealed class EmbeddedCredentialsCheck : ICheck
                     var last = read < want || total >= maxBytes;
                     var ownedFrom = bufferStart == 0 ? 0 : Reach;
                     var ownedTo = last ? filled : Math.Max(ownedFrom, filled - Reach - CredentialPairs.MaxLength);
-                    Search(buffer.AsSpan(0, filled), ownedFrom, ownedTo, bufferStart, hits);
+                    DefaultLoginSearch.Search(buffer.AsSpan(0, filled), ownedFrom, ownedTo, bufferStart, pairs, hits);
                     if (last)
                     {
                         return (hits, total >= maxBytes && stream.ReadByte() >= 0);
@@ -118,54 +116,6 @@ public sealed class EmbeddedCredentialsCheck : ICheck
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-        }
-
-        private void Search(ReadOnlySpan<byte> data, int ownedFrom, int ownedTo, long bufferStart, Dictionary<DefaultCredential, Hit> hits)
-        {
-            var found = new List<(int Start, DefaultCredential[] Entries)>();
-            var lookup = pairs.Lookup;
-            TokenScanner.ForEach(data, ownedFrom, ownedTo, (bytes, start, length) =>
-            {
-                if (start >= ownedTo || length is < CredentialPairs.MinLength or > CredentialPairs.MaxLength)
-                {
-                    return;
-                }
-
-                Span<char> chars = stackalloc char[CredentialPairs.MaxLength];
-                var text = chars[..Encoding.Latin1.GetChars(bytes.Slice(start, length), chars)];
-                if (lookup.TryGetValue(text, out var entries))
-                {
-                    found.Add((start, entries));
-                }
-            });
-
-            foreach (var (start, entries) in found)
-            {
-                foreach (var entry in entries.Where(e => !hits.ContainsKey(e)))
-                {
-                    if (UserNear(data, start, entry) is { } distance)
-                    {
-                        hits[entry] = new Hit(bufferStart + start, entry, distance);
-                    }
-                }
-            }
-        }
-
-        /// <summary>How far the entry's user name lies from the password at <paramref name="start"/>, or null.</summary>
-        private static int? UserNear(ReadOnlySpan<byte> data, int start, DefaultCredential entry)
-        {
-            var from = Math.Max(0, start - Reach);
-            var to = Math.Min(data.Length, start + entry.Password.Length + Reach);
-            int? nearest = null;
-            TokenScanner.ForEach(data, from, to, (bytes, at, length) =>
-            {
-                if (at != start && TokenScanner.TokenEquals(bytes, at, length, entry.Username!))
-                {
-                    var distance = Math.Abs(at - start);
-                    nearest = nearest is { } n ? Math.Min(n, distance) : distance;
-                }
-            });
-            return nearest;
         }
     }
 }

@@ -41,6 +41,15 @@ internal static class TokenScanner
         }
     }
 
+    public static bool IsTokenByte(byte value) => TokenBytes.Contains(value);
+
+    /// <summary>The length of the token starting at <paramref name="start"/>.</summary>
+    public static int TokenLength(ReadOnlySpan<byte> data, int start)
+    {
+        var length = data[start..].IndexOfAnyExcept(TokenBytes);
+        return length < 0 ? data.Length - start : length;
+    }
+
     /// <summary>True when the token at <paramref name="start"/> is exactly <paramref name="word"/>.</summary>
     public static bool TokenEquals(ReadOnlySpan<byte> data, int start, int length, string word) =>
         length == word.Length && Encoding.ASCII.GetByteCount(word) == length && Ascii.Equals(data.Slice(start, length), word);
