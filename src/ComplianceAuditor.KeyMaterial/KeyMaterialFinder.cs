@@ -10,7 +10,11 @@ namespace ComplianceAuditor.KeyMaterial;
 /// </summary>
 public static class KeyMaterialFinder
 {
-    public static KeyMaterialFindings Find(ReadOnlySpan<byte> data, long baseOffset = 0)
+    /// <param name="cancellationToken">
+    /// Checked before each candidate is parsed: a hostile buffer can hold thousands of candidates that each cost real
+    /// work (PKCS#12 key derivation), and a caller's time limit must be able to stop them.
+    /// </param>
+    public static KeyMaterialFindings Find(ReadOnlySpan<byte> data, long baseOffset = 0, CancellationToken cancellationToken = default)
     {
         var candidates = new List<KeyCandidate>();
         var summary = KeyCandidateScanner.Scan(data, baseOffset, candidates);
@@ -19,6 +23,7 @@ public static class KeyMaterialFinder
         var coveredUntil = long.MinValue;
         foreach (var candidate in candidates)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (candidate.End <= coveredUntil)
             {
                 continue;

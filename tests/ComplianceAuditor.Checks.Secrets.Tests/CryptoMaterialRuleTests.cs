@@ -63,14 +63,18 @@ public sealed class CryptoMaterialRuleTests
         Assert.Contains("etc/swupdate/public.pem", result.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_key_across_the_seam_of_two_scan_chunks_is_found_once()
+    [Theory]
+    [InlineData("rsa2048-pkcs8.pem", 600)]
+    [InlineData("rsa2048-pkcs8.der", 10)]
+    public async Task A_key_across_the_seam_of_two_scan_chunks_is_found_once(string fixture, int before)
     {
+        // The DER case puts the seam just after the start of the PKCS#8 wrapper, so the PKCS#1 key nested in it lies in
+        // the second chunk, whose scan does not see the wrapper: it must still not count as a key of its own.
         using var root = new TempDirectory();
-        var key = Fixture("rsa2048-pkcs8.pem");
-        var image = new byte[9 << 20];
+        var key = Fixture(fixture);
+        var image = new byte[3 << 20];
         new Random(11).NextBytes(image);
-        var offset = (4 << 20) - (key.Length / 2);
+        var offset = Scanning.SecretBytes.FirstSeam - before;
         key.CopyTo(image, offset);
         root.Write("firmware/flash.bin", image);
 
@@ -78,6 +82,27 @@ public sealed class CryptoMaterialRuleTests
 
         Assert.Equal(Outcome.Fail, result.Outcome);
         Assert.Equal(offset, Assert.Single(result.Evidence).ByteOffset);
+    }
+
+    [Fact]
+    public void A_certificate_across_the_seam_is_one_item_though_its_key_lies_beyond_the_next_chunk_s_context()
+    {
+        using var root = new TempDirectory();
+        var certificate = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "long-subject.der"));
+        var image = new byte[2 << 20];
+        var offset = Scanning.SecretBytes.FirstSeam - 200;
+        certificate.CopyTo(image, offset);
+        var path = root.Write("firmware/flash.bin", image);
+        var artifact = new Artifact
+        {
+            Path = "t/firmware/flash.bin", Target = "t", RelativePath = "firmware/flash.bin", Kind = ArtifactKind.Binary,
+            Size = image.Length, Content = new FileOnDisk(path),
+        };
+
+        var scan = Scanning.SecretBytes.Read(artifact, long.MaxValue, CancellationToken.None);
+
+        var item = Assert.Single(scan.Keys);
+        Assert.Equal(offset, item.Offset);
     }
 
     [Fact]
@@ -106,6 +131,17 @@ public sealed class CryptoMaterialRuleTests
         var result = (await SecretsAudit.RunAsync(root.Path, "CMP2025")).On("CMP2025", "etc/" + fixture);
 
         Assert.Equal(expected, result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_root_s_sha1_signature_on_itself_is_not_a_weakness()
+    {
+        using var root = new TempDirectory();
+        root.Write("etc/ssl/certs/old-root.pem", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "root-sha1-selfsigned.pem")));
+
+        var result = (await SecretsAudit.RunAsync(root.Path, "CMP2025")).On("CMP2025", "etc/ssl/certs/old-root.pem");
+
+        Assert.Equal(Outcome.Pass, result.Outcome);
     }
 
     [Fact]
@@ -163,5 +199,10 @@ public sealed class CryptoMaterialRuleTests
         Assert.Equal(Outcome.Fail, known.Outcome);
         Assert.Contains("mcuboot", known.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(Outcome.Pass, results.On("CMP2027", "boot/own.pem").Outcome);
+    }
+
+    private sealed class FileOnDisk(string path) : IArtifactContent
+    {
+        public Stream OpenRead() => File.OpenRead(path);
     }
 }

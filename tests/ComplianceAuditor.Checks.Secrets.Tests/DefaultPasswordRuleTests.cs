@@ -100,6 +100,31 @@ public sealed class DefaultPasswordRuleTests
     }
 
     [Fact]
+    public async Task A_search_the_time_budget_cuts_short_is_inconclusive_never_a_pass()
+    {
+        using var root = new TempDirectory();
+        root.Write("etc/shadow", $"root:{Strong}:19700:0:99999:7:::\n");
+
+        var options = new EngineOptions { CrackTime = TimeSpan.FromTicks(1) };
+        var result = (await SecretsAudit.RunAsync(root.Path, options, "CMP2011")).On("CMP2011", "etc/shadow");
+
+        Assert.Equal(Outcome.Inconclusive, result.Outcome);
+        Assert.Contains("cut short by the time budget", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(" of ", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plain_text_password_in_shadow_never_reaches_the_reason()
+    {
+        using var root = new TempDirectory();
+        root.Write("etc/shadow", "root:Pl41nS3cret:19700:0:99999:7:::\n");
+
+        var results = await SecretsAudit.RunAsync(root.Path, "CMP2011", "CMP2012");
+
+        Assert.All(results, r => Assert.DoesNotContain("Pl41nS3cret", r.Reason + string.Concat(r.Evidence.Select(e => e.Excerpt + e.Description)), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_plain_text_default_in_an_htpasswd_file_is_proven()
     {
         using var root = new TempDirectory();

@@ -23,8 +23,21 @@ public sealed class SecretRegexRuleTests
         Assert.Equal(2, redacted.Line);
         Assert.DoesNotContain(Key, redacted.Excerpt, StringComparison.Ordinal);
         Assert.StartsWith("access_key=AKIA…[redacted sha256:", redacted.Excerpt, StringComparison.Ordinal);
+        Assert.EndsWith("]", redacted.Excerpt, StringComparison.Ordinal);
         Assert.Equal($"access_key={Key}", Assert.Single(shown.Evidence).Excerpt);
         Assert.Equal(hidden.Fingerprint, shown.Fingerprint);
+    }
+
+    [Fact]
+    public async Task A_redacted_excerpt_stops_after_the_secret_so_its_neighbours_stay_hidden()
+    {
+        using var root = new TempDirectory();
+        root.Write("etc/agent.json", $"{{\"id\":\"{Key}\",\"mqtt_password\":\"Hk29dLq0Vx\"}}\n");
+
+        var result = (await SecretsAudit.RunAsync(root.Path, "CMP2017")).On("CMP2017", "etc/agent.json");
+
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.DoesNotContain("Hk29dLq0Vx", Assert.Single(result.Evidence).Excerpt, StringComparison.Ordinal);
     }
 
     [Fact]

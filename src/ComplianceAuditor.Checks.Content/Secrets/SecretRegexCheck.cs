@@ -108,8 +108,11 @@ public sealed class SecretRegexCheck : ICheck
                     var lineStart = span.LastIndexOf('\n', Math.Max(0, secret.Index - 1)) + 1;
                     var lineEnd = span.IndexOf('\n', secret.Index + secret.Length);
                     var line = span[lineStart..(lineEnd < 0 ? span.Length : lineEnd)].TrimEnd('\r');
-                    var shown = SecretText.Present(secret.Value, context.Options.ShowSecrets);
-                    var excerpt = string.Concat(line.AsSpan(0, secret.Index - lineStart), shown, line.AsSpan(Math.Min(line.Length, secret.Index - lineStart + secret.Length)));
+                    // Redacted, the excerpt stops after the secret: the rest of the line may hold other secrets (the
+                    // second key of a pair, the next field of minified JSON) that this match did not catch.
+                    var excerpt = context.Options.ShowSecrets
+                        ? line
+                        : string.Concat(line.AsSpan(0, secret.Index - lineStart), SecretText.Redact(secret.Value));
                     found[id] = new EvidenceItem
                     {
                         Kind = "text",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Text;
 using ComplianceAuditor.Credentials.Accounts;
 
 namespace ComplianceAuditor.Checks.Secrets.Accounts;
@@ -35,9 +36,9 @@ internal sealed record AccountTable(string Format, IReadOnlyList<AccountRecord> 
             var buffer = new byte[(int)Math.Min(artifact.Size, MaxBytes)];
             text = Encoding.UTF8.GetString(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new AccountTable(format, [], [], $"the file could not be read: {e.Message}");
+            return new AccountTable(format, [], [], $"the file could not be read: {IoErrors.Describe(e)}");
         }
 
         var table = Parse(format, text);

@@ -52,8 +52,8 @@ public sealed class DefaultPasswordCheck : AccountCheck
 
         // Single passwords first, for every account: that is the dictionary, and it decides the rule. Then, for the
         // fast schemes only (DES, MD5, unsalted SHA-1...), every pair of two Mirai passwords run together, as vendors
-        // build them: a fixed list, so the result does not depend on how fast the machine is. Slow schemes would need
-        // minutes for the pairs, so they get the singles alone, and the verdict says so.
+        // build them. Both lists are fixed, so the verdict does not depend on the machine; the time budget is only a
+        // safety cap, and a search it cuts short leaves the rule inconclusive, never passed.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var singles = Crack(targets, context.Options.CrackTime, combinations: false, DefaultCredentials.BuiltIn, ImageCandidates(context.Inventory), cancellationToken);
         var outcomes = singles;
@@ -62,15 +62,15 @@ public sealed class DefaultPasswordCheck : AccountCheck
         if (unmatched.Length == singles.Count(o => o.Status != CrackStatus.Skipped))
         {
             var fast = unmatched.Where(o => FastSchemes.Contains(o.Hash.Scheme)).Select(o => new CrackTarget(o.Account, o.Hash)).ToArray();
-            var left = context.Options.CrackTime - clock.Elapsed;
-            if (fast.Length > 0 && left > TimeSpan.Zero)
+            if (fast.Length > 0)
             {
-                var paired = Crack(fast, left, combinations: true, DefaultCredentials.FromSource(DefaultCredentials.MiraiSource), [], cancellationToken);
-                var pairs = paired.Where(o => o.Status == CrackStatus.Cracked).ToArray();
-                outcomes = pairs.Length > 0 ? pairs : singles;
-                note = paired.Any(o => o.Status == CrackStatus.NotVerified)
-                    ? "; pairs of Mirai passwords were cut short by the time budget (raise --crack-time to finish them)"
-                    : "; pairs of Mirai passwords were tried too";
+                var left = context.Options.CrackTime - clock.Elapsed;
+                var paired = left > TimeSpan.Zero
+                    ? Crack(fast, left, combinations: true, DefaultCredentials.FromSource(DefaultCredentials.MiraiSource), [], cancellationToken)
+                    : fast.Select(t => new CrackOutcome(t.Account, t.Hash, CrackStatus.NotVerified, [], null, 0, 0, "") { Stopped = true }).ToArray();
+                var pairs = paired.Where(o => o.Status is CrackStatus.Cracked || o.Stopped).ToArray();
+                outcomes = pairs.Length > 0 ? [.. pairs, .. singles.Where(o => pairs.All(p => p.Account != o.Account))] : singles;
+                note = "; pairs of Mirai passwords were tried too";
             }
 
             if (fast.Length < unmatched.Length)
@@ -93,9 +93,9 @@ public sealed class DefaultPasswordCheck : AccountCheck
         var tried = singles.Sum(o => o.Tried);
         if (unproven.Length > 0)
         {
-            var why = string.Join("; ", unproven.Select(o => $"'{o.Account}': {o.Reason}"));
+            var why = string.Join("; ", unproven.Select(o => $"'{o.Account}': {(o.Stopped ? "the search was cut short by the time budget (--crack-time); raise it to finish" : o.Reason)}"));
             return CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
-                $"{tested.Length - unproven.Length} hash(es) matched no default credential ({tried} tries), but {unproven.Length} could not be tested: {why}"));
+                $"{tested.Length - unproven.Length} hash(es) matched no default credential, but {unproven.Length} could not be tested fully: {why}"));
         }
 
         return CheckOutcome.Pass(string.Create(CultureInfo.InvariantCulture,

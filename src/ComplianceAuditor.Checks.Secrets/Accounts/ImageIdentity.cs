@@ -81,7 +81,7 @@ internal static partial class ImageIdentity
             var buffer = new byte[MaxFileBytes];
             text = Encoding.UTF8.GetString(buffer, 0, stream.ReadAtLeast(buffer, MaxFileBytes, throwOnEndOfStream: false));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A name we cannot read is one candidate fewer, not a failure of the rule.
             return [];

@@ -62,7 +62,7 @@ internal static class TargetSecrets
                     found.AddRange(Keys(artifact, hostKey));
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // An unreadable file is one comparison fewer; its own rules report that it could not be read.
             }

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
+using ComplianceAuditor.Checks.Secrets.Scanning;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Secrets;
@@ -14,14 +14,10 @@ namespace ComplianceAuditor.Checks.Secrets.Embedded;
 /// together, the user name and its distinctive password (Mirai's root/xc3511, root/vizxv...). That is how vendor
 /// backdoors and hard-wired telnet or web logins look from outside; peers that grep for "password" report every
 /// binary that prints the word, while a pair from the dictionary within a few dozen bytes is hardly ever chance.
-/// The file is streamed with enough overlap that a pair across a chunk seam is still seen, and seen once.
+/// The bytes are searched in the same pass as the key material (<see cref="SecretBytes"/>).
 /// </summary>
 public sealed class EmbeddedCredentialsCheck : ICheck
 {
-    private const int Reach = DefaultLoginSearch.Reach;
-
-    private const int ChunkSize = 1 << 20;
-
     public string Kind => "embedded-credentials";
 
     public CheckScope Scope => CheckScope.Artifact;
@@ -55,10 +51,11 @@ public sealed class EmbeddedCredentialsCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            var (hits, truncated) = Scan(context.Artifact, context.Options.MaxScanBytes, cancellationToken);
+            var scan = context.Scratch.GetOrAdd(SecretBytes.ScratchKey, () => SecretBytes.Read(context.Artifact, context.Options.MaxScanBytes, cancellationToken));
+            var hits = scan.Logins;
             if (hits.Count == 0)
             {
-                return truncated
+                return scan.Truncated
                     ? CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture, $"only the first {context.Options.MaxScanBytes} bytes were searched and hold no default login; the rest was not checked"))
                     : CheckOutcome.Pass("no published default login appears as a user name and password pair");
             }
@@ -77,45 +74,5 @@ public sealed class EmbeddedCredentialsCheck : ICheck
         }
 
         private static string Name(DefaultCredential c) => string.Create(CultureInfo.InvariantCulture, $"{c.Source} #{c.Index} (user '{c.Username}')");
-
-        private (Dictionary<DefaultCredential, Hit> Hits, bool Truncated) Scan(Artifact artifact, long maxBytes, CancellationToken cancellationToken)
-        {
-            var hits = new Dictionary<DefaultCredential, Hit>();
-            using var stream = artifact.Content!.OpenRead();
-            var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize + (2 * Reach) + CredentialPairs.MaxLength);
-            try
-            {
-                // The buffer starts with the tail of the previous chunk, so a password near a seam has its context
-                // on both sides; a token is judged only in the chunk where it starts in the owned part.
-                var carried = 0;
-                long bufferStart = 0, total = 0;
-                while (true)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var want = (int)Math.Min(ChunkSize, maxBytes - total);
-                    var read = want <= 0 ? 0 : stream.ReadAtLeast(buffer.AsSpan(carried, want), want, throwOnEndOfStream: false);
-                    total += read;
-                    var filled = carried + read;
-                    var last = read < want || total >= maxBytes;
-                    var ownedFrom = bufferStart == 0 ? 0 : Reach;
-                    var ownedTo = last ? filled : Math.Max(ownedFrom, filled - Reach - CredentialPairs.MaxLength);
-                    DefaultLoginSearch.Search(buffer.AsSpan(0, filled), ownedFrom, ownedTo, bufferStart, pairs, hits);
-                    if (last)
-                    {
-                        return (hits, total >= maxBytes && stream.ReadByte() >= 0);
-                    }
-
-                    // Keep everything from Reach bytes before the first unjudged byte.
-                    var keepFrom = ownedTo - Reach;
-                    carried = filled - keepFrom;
-                    buffer.AsSpan(keepFrom, carried).CopyTo(buffer);
-                    bufferStart += keepFrom;
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAuditor.Checks.Secrets.Scanning;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Text;
@@ -53,14 +54,14 @@ public sealed class CryptoMaterialCheck : ICheck
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            var scan = context.Scratch.GetOrAdd("key-material", () => KeyScan.Read(context.Artifact, context.Options.MaxScanBytes, cancellationToken));
-            if (scan.Items.Count > 0 && SelfTestHosts.IsCryptoLibrary(context.Artifact))
+            var scan = context.Scratch.GetOrAdd(SecretBytes.ScratchKey, () => SecretBytes.Read(context.Artifact, context.Options.MaxScanBytes, cancellationToken));
+            if (scan.Keys.Count > 0 && SelfTestHosts.IsCryptoLibrary(context.Artifact))
             {
                 return CheckOutcome.Pass(string.Create(CultureInfo.InvariantCulture,
-                    $"{scan.Items.Count} key or certificate item(s) inside a cryptographic library, set aside as its self-test vectors"));
+                    $"{scan.Keys.Count} key or certificate item(s) inside a cryptographic library, set aside as its self-test vectors"));
             }
 
-            var failing = finding.Judge(scan.Items, context);
+            var failing = finding.Judge(scan.Keys, context);
             if (failing.Count > 0)
             {
                 var evidence = failing.Take(maxEvidence).Select(f => Evidence(f.Item, f.Reason)).ToArray();
@@ -71,13 +72,13 @@ public sealed class CryptoMaterialCheck : ICheck
                 return CheckOutcome.Fail(reason, evidence, key);
             }
 
-            var aside = scan.Rejected == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {scan.Rejected} lookalike(s) did not parse as key material and were set aside");
+            var aside = scan.RejectedKeys == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {scan.RejectedKeys} lookalike(s) did not parse as key material and were set aside");
             if (scan.Incomplete is { } incomplete)
             {
                 return CheckOutcome.Inconclusive($"{incomplete}, and that part holds nothing this rule fails{aside}");
             }
 
-            return CheckOutcome.Pass((scan.Items.Count == 0 ? "no key or certificate in the file" : finding.PassWith(scan.Items.Count)) + aside);
+            return CheckOutcome.Pass((scan.Keys.Count == 0 ? "no key or certificate in the file" : finding.PassWith(scan.Keys.Count)) + aside);
         }
 
         private static EvidenceItem Evidence(KeyMaterialItem item, string reason) => new()

@@ -62,7 +62,7 @@ internal static class UpdateKeys
                     }
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // An unreadable key file is one comparison fewer; the private key is still reported on its own.
             }

@@ -8,8 +8,9 @@ namespace ComplianceAuditor.Core.Secrets;
 /// reader can tell a value from its neighbours, and a hash that names it without revealing it, so the same secret is
 /// recognisable across files, targets and reports. Redaction happens where the evidence is made, so no output
 /// format, cache or spilled record ever holds the secret unless the user asked for it.
-/// A hash of a short password can still be attacked with a dictionary; it is cut to 48 bits so that it identifies
-/// rather than proves, and the passwords the tool itself proves are from public default lists anyway.
+/// The hash is cut to 48 bits and not keyed, so that the same secret has the same name in every report. That has a
+/// price: anyone holding a report can test guesses against it, and a short password from a dictionary is confirmed
+/// that way. Treat redacted reports as internal; a report shared outside should leave out what it does not need.
 /// </summary>
 public static class SecretText
 {

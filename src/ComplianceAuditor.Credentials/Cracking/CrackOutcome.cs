@@ -15,4 +15,12 @@ public sealed record CrackOutcome(
     string? Password,
     int Tried,
     int Total,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// The time budget or a cancellation stopped the search before this account's candidates were all tried. The
+    /// reason then holds how far it got, which depends on the machine; callers that need a stable verdict say so
+    /// in their own words.
+    /// </summary>
+    public bool Stopped { get; init; }
+}

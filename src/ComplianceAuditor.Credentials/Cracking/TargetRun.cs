@@ -26,7 +26,8 @@ internal sealed class TargetRun
     public void Crack(IReadOnlyList<Candidate> parts, string password)
     {
         var source = string.Join(" + ", parts.Select(part => part.ToString()));
-        var reason = $"password {FieldText.Quote(password, 64)} = {source}, found after {Tried} of {Plan.Total} candidates";
+        // The password stays out of the reason: callers decide whether it may be shown.
+        var reason = $"the password of {source}";
         Settle(CrackStatus.Cracked, parts, password, reason);
     }
 
@@ -41,7 +42,7 @@ internal sealed class TargetRun
         }
 
         return stop is not null && Tried < Plan.Total
-            ? Outcome(CrackStatus.NotVerified, [], null, $"{stop} after {Tried} of {Plan.Total} candidates")
+            ? Outcome(CrackStatus.NotVerified, [], null, $"{stop} after {Tried} of {Plan.Total} candidates") with { Stopped = true }
             : Outcome(CrackStatus.NotFound, [], null, $"none of {Plan.Total} candidates matches");
     }
 

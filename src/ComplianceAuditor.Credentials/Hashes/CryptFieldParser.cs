@@ -42,7 +42,7 @@ internal static class CryptFieldParser
                 Digest = field[2..],
                 Weakness = "DES crypt: only the first 8 characters count and the salt is 12 bits",
             },
-            _ => PasswordHash.Unknown(field, context, $"not a crypt(3) hash ({FieldText.Quote(field)}): no password matches it"),
+            _ => PasswordHash.Unknown(field, context, $"not a crypt(3) hash ({FieldText.Shape(field)}): no password matches it"),
         };
     }
 

@@ -6,6 +6,9 @@ namespace ComplianceAuditor.Credentials.Hashes;
 /// <summary>Quotes pieces of hostile fields in reasons: short, and with control characters made visible.</summary>
 internal static class FieldText
 {
+    private static readonly System.Buffers.SearchValues<char> Alphanumeric =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     public static string Quote(ReadOnlySpan<char> text, int max = 24)
     {
         var builder = new StringBuilder(Math.Min(text.Length, max) + 8);
@@ -22,6 +25,40 @@ internal static class FieldText
         }
 
         return builder.Append('\'').ToString();
+    }
+
+    /// <summary>
+    /// The shape of a field that may be a secret (a plain-text password where a hash belongs): its length and kinds of
+    /// characters, never its content, because reasons reach reports whether or not secrets are shown.
+    /// </summary>
+    public static string Shape(ReadOnlySpan<char> text)
+    {
+        var kinds = new List<string>();
+        if (text.ContainsAnyInRange('a', 'z'))
+        {
+            kinds.Add("lower-case");
+        }
+
+        if (text.ContainsAnyInRange('A', 'Z'))
+        {
+            kinds.Add("upper-case");
+        }
+
+        if (text.ContainsAnyInRange('0', '9'))
+        {
+            kinds.Add("digits");
+        }
+
+        if (text.ContainsAnyExceptInRange((char)0x21, (char)0x7E))
+        {
+            kinds.Add("other characters");
+        }
+        else if (text.IndexOfAnyExcept(Alphanumeric) >= 0)
+        {
+            kinds.Add("punctuation");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{text.Length} characters: {string.Join(", ", kinds)}");
     }
 
     /// <summary>A character as a reader can see it: itself when printable ASCII, else its code point.</summary>

@@ -10,7 +10,7 @@ internal static class LdapFieldParser
         var close = field.IndexOf('}', StringComparison.Ordinal);
         if (close < 0)
         {
-            return PasswordHash.Unknown(field, context, $"not a hash ({FieldText.Quote(field)})");
+            return PasswordHash.Unknown(field, context, $"not a hash ({FieldText.Shape(field)})");
         }
 
         var tag = field[1..close].ToUpperInvariant();

@@ -14,7 +14,7 @@ internal static class ModularCryptParser
         var end = field.IndexOfAny(['$', ','], 1);
         if (end < 0)
         {
-            return PasswordHash.Unknown(field, context, $"starts with '$' but names no scheme ({FieldText.Quote(field)})");
+            return PasswordHash.Unknown(field, context, $"starts with '$' but names no scheme ({FieldText.Shape(field)})");
         }
 
         var id = field[1..end];

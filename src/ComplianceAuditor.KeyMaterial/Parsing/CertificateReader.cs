@@ -47,7 +47,7 @@ internal static class CertificateReader
 #pragma warning disable CA1031 // Any failure to read the key only means its facts stay unknown.
         try
         {
-            return PublicKeyFactory.CreateKey(spki);
+            return DsaBounds.Check(spki) is null ? PublicKeyFactory.CreateKey(spki) : null;
         }
         catch (Exception)
         {

@@ -50,6 +50,11 @@ internal static class DerKeyReader
             return RsaKeys.FromSpki(spki, KeyKind.PublicKey, "SubjectPublicKeyInfo");
         }
 
+        if (DsaBounds.Check(spki) is { } tooLarge)
+        {
+            return Verdict.Reject(tooLarge);
+        }
+
         var key = PublicKeyFactory.CreateKey(spki);
         return Verdict.Of(PublicKeyFacts.Item(KeyKind.PublicKey, "SubjectPublicKeyInfo", key, PublicKeyFacts.Fingerprint(spki)));
     }
@@ -61,6 +66,11 @@ internal static class DerKeyReader
     {
         var request = new Pkcs10CertificationRequest(sequence);
         var spki = request.GetCertificationRequestInfo().SubjectPublicKeyInfo;
+        if (DsaBounds.Check(spki) is { } tooLarge)
+        {
+            return Verdict.Reject(tooLarge);
+        }
+
         var verdict = RsaKeys.IsRsa(spki.Algorithm)
             ? RsaKeys.FromSpki(spki, KeyKind.CertificateRequest, "PKCS#10")
             : Verdict.Of(PublicKeyFacts.Item(

@@ -25,7 +25,9 @@ internal static class SshPublicKeys
                 : Verdict.Reject("SSH RSA key blob is truncated");
         }
 
-        return Verdict.Of(PublicKeyFacts.Item(kind, format, OpenSshPublicKeyUtilities.ParsePublicKey(blob.ToArray())));
+        return DsaBounds.CheckSsh(blob) is { } tooLarge
+            ? Verdict.Reject(tooLarge)
+            : Verdict.Of(PublicKeyFacts.Item(kind, format, OpenSshPublicKeyUtilities.ParsePublicKey(blob.ToArray())));
     }
 
     /// <summary>An SSH mpint: two's complement, big-endian.</summary>

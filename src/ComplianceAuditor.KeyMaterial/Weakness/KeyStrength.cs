@@ -41,7 +41,9 @@ public static class KeyStrength
             reasons.Add(keyReason);
         }
 
-        if (item.Certificate is { } certificate && WeakSignatureOids.Contains(certificate.SignatureAlgorithmOid))
+        // A root's signature on itself is never relied on (trust comes from the root being in the store), so an old
+        // SHA-1 self-signature is not a weakness; the same hash on a certificate a CA issued is.
+        if (item.Certificate is { IsSelfSigned: false } certificate && WeakSignatureOids.Contains(certificate.SignatureAlgorithmOid))
         {
             reasons.Add("certificate signed with " + certificate.SignatureAlgorithm + " (MD5/SHA-1 signatures can be forged)");
         }

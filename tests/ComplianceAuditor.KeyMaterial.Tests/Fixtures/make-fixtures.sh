@@ -35,6 +35,7 @@ openssl genpkey -algorithm X25519 -out x25519-pkcs8.pem
 openssl genpkey -genparam -algorithm DSA -pkeyopt dsa_paramgen_bits:2048 -out "$work/dsa.param"
 openssl genpkey -paramfile "$work/dsa.param" -out "$work/dsa.pem"
 openssl dsa -in "$work/dsa.pem" -outform DER -out dsa2048-traditional.der
+openssl dsa -in "$work/dsa.pem" -pubout -outform DER -out dsa2048-spki.der 2> /dev/null
 
 # Encrypted private keys: PKCS#8 (PBES2/AES) and legacy PEM (Proc-Type / DEK-Info). Password: fixture-password.
 openssl pkcs8 -topk8 -v2 aes-256-cbc -in rsa2048-pkcs8.pem -passout pass:fixture-password -out rsa2048-pkcs8-encrypted.pem
