@@ -44,6 +44,7 @@ public static class ReportBuilder
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}"))
                 .Concat(input.Comparisons.Select(c =>
                     $"{c.Target.Name}: compared for shared secrets only (--previous), not audited; SHA-256 {(c.Target.Sha256.Length > 0 ? c.Target.Sha256 : "not computed (a folder)")}"))
+                .Concat(input.OnlyRules.Count == 0 ? [] : [$"only the rules selected with --only were run: {string.Join(", ", input.OnlyRules)}"])
                 .ToArray(),
         };
     }

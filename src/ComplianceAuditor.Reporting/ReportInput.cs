@@ -28,4 +28,7 @@ public sealed record ReportInput
 
     /// <summary>Images given only for comparison (<c>--previous</c>): named in the report's notes, not audited.</summary>
     public IReadOnlyList<TargetInventory> Comparisons { get; init; } = [];
+
+    /// <summary>The rule selection of <c>--only</c>, empty when every rule ran: named in the notes so the scope is clear.</summary>
+    public IReadOnlyList<string> OnlyRules { get; init; } = [];
 }

@@ -106,6 +106,24 @@ public sealed class CryptoMaterialRuleTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_private_key_other_users_can_read_fails_and_one_kept_to_its_owner_passes()
+    {
+        using var root = new TempDirectory();
+        var open = root.Write("etc/ssl/private/open.key", Fixture("rsa2048-pkcs8.pem"));
+        var closed = root.Write("etc/ssl/private/closed.key", Fixture("rsa2048-pkcs8.pem"));
+        File.SetUnixFileMode(open, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var results = await SecretsAudit.RunAsync(root.Path, "CMP2029");
+
+        var readable = results.On("CMP2029", "etc/ssl/private/open.key");
+        Assert.Equal(Outcome.Fail, readable.Outcome);
+        Assert.Contains("every user can read", readable.Reason, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Pass, results.On("CMP2029", "etc/ssl/private/closed.key").Outcome);
+    }
+
+    [Fact]
     public async Task Keys_inside_a_crypto_library_are_set_aside_as_self_test_vectors()
     {
         using var root = new TempDirectory();

@@ -137,6 +137,19 @@ public sealed class DefaultPasswordRuleTests
     }
 
     [Fact]
+    public async Task A_busybox_httpd_protection_line_with_a_default_login_is_proven_and_plain_text_is_weak()
+    {
+        using var root = new TempDirectory();
+        root.Write("etc/httpd.conf", "A:*\nH:/www\n/cgi-bin:admin:admin\n.htm:text/html\n");
+
+        var results = await SecretsAudit.RunAsync(root.Path, "CMP2011", "CMP2012");
+
+        Assert.Equal(Outcome.Fail, results.On("CMP2011", "etc/httpd.conf").Outcome);
+        Assert.Equal(3, Assert.Single(results.On("CMP2011", "etc/httpd.conf").Evidence).Line);
+        Assert.Equal(Outcome.Fail, results.On("CMP2012", "etc/httpd.conf").Outcome);
+    }
+
+    [Fact]
     public async Task Locked_and_shadowed_accounts_leave_nothing_to_test()
     {
         using var root = new TempDirectory();

@@ -20,6 +20,7 @@ internal sealed record AccountTable(string Format, IReadOnlyList<AccountRecord> 
     public const string Shadow = "shadow";
     public const string Htpasswd = "htpasswd";
     public const string Mosquitto = "mosquitto password file";
+    public const string BusyboxHttpd = "BusyBox httpd.conf";
 
     public static AccountTable Read(Artifact artifact)
     {
@@ -57,6 +58,11 @@ internal sealed record AccountTable(string Format, IReadOnlyList<AccountRecord> 
             return name.Contains("passw", StringComparison.OrdinalIgnoreCase) || name.Contains("pwfile", StringComparison.OrdinalIgnoreCase) ? Mosquitto : null;
         }
 
+        if (name == "httpd.conf")
+        {
+            return BusyboxHttpd;
+        }
+
         if (name.Contains("htpasswd", StringComparison.OrdinalIgnoreCase) || name == "lighttpd.user")
         {
             return Htpasswd;
@@ -81,6 +87,8 @@ internal sealed record AccountTable(string Format, IReadOnlyList<AccountRecord> 
             case Htpasswd:
                 var htpasswd = HtpasswdFile.Parse(text);
                 return new(format, htpasswd.Entries.Select(e => new AccountRecord(e.Name, e.Hash, e.LineNumber, null, true)).ToArray(), htpasswd.Problems, null);
+            case BusyboxHttpd:
+                return BusyboxHttpdFile.Parse(text);
             default:
                 var mosquitto = MosquittoPasswordFile.Parse(text);
                 return new(format, mosquitto.Entries.Select(e => new AccountRecord(e.Name, e.Hash, e.LineNumber, null, true)).ToArray(), mosquitto.Problems, null);

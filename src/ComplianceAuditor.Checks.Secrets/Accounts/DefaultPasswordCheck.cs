@@ -28,7 +28,7 @@ public sealed class DefaultPasswordCheck : AccountCheck
     public override string Kind => "default-password";
 
     internal override IReadOnlyCollection<string> Formats { get; } =
-        [AccountTable.Passwd, AccountTable.Shadow, AccountTable.Htpasswd, AccountTable.Mosquitto];
+        [AccountTable.Passwd, AccountTable.Shadow, AccountTable.Htpasswd, AccountTable.Mosquitto, AccountTable.BusyboxHttpd];
 
     internal override CheckOutcome Evaluate(AccountTable table, CheckContext context, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class DefaultPasswordCheck : AccountCheck
         // in passwd and shadow, but in web and broker password files an empty password is a default like any other.
         var targets = table.Accounts
             .Where(a => a.Hash.Scheme is not (HashScheme.Locked or HashScheme.Shadowed)
-                && (a.Hash.Scheme != HashScheme.Empty || table.Format is AccountTable.Htpasswd or AccountTable.Mosquitto))
+                && (a.Hash.Scheme != HashScheme.Empty || table.Format is AccountTable.Htpasswd or AccountTable.Mosquitto or AccountTable.BusyboxHttpd))
             .Select(a => new CrackTarget(a.Name, a.Hash))
             .ToArray();
         if (targets.Length == 0)

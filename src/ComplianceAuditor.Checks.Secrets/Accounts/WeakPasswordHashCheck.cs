@@ -14,7 +14,7 @@ public sealed class WeakPasswordHashCheck : AccountCheck
     public override string Kind => "weak-password-hash";
 
     internal override IReadOnlyCollection<string> Formats { get; } =
-        [AccountTable.Passwd, AccountTable.Shadow, AccountTable.Htpasswd, AccountTable.Mosquitto];
+        [AccountTable.Passwd, AccountTable.Shadow, AccountTable.Htpasswd, AccountTable.Mosquitto, AccountTable.BusyboxHttpd];
 
     internal override CheckOutcome Evaluate(AccountTable table, CheckContext context, CancellationToken cancellationToken)
     {

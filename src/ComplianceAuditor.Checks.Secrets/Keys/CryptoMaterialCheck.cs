@@ -34,7 +34,8 @@ public sealed class CryptoMaterialCheck : ICheck
             "weak-keys" => new WeakKeyFinding(),
             "certificate-problems" => new CertificateProblemFinding(stores.Select(s => new PathGlob(s)).ToArray()),
             "known-test-keys" => new KnownTestKeyFinding(),
-            var other => throw new CheckParameterException("find", $"check.find '{other}' is not one of private-keys, weak-keys, certificate-problems, known-test-keys"),
+            "readable-private-keys" => new ReadableKeyFinding(),
+            var other => throw new CheckParameterException("find", $"check.find '{other}' is not one of private-keys, weak-keys, certificate-problems, known-test-keys, readable-private-keys"),
         };
         if (spec.Has("trustStores") && finding is not CertificateProblemFinding)
         {
@@ -70,6 +71,11 @@ public sealed class CryptoMaterialCheck : ICheck
                 // is the same whether or not secrets are shown.
                 var key = string.Join('\n', failing.Select(f => f.Item.SpkiSha256 ?? string.Create(CultureInfo.InvariantCulture, $"offset:{f.Item.Offset}")).Distinct().Order(StringComparer.Ordinal));
                 return CheckOutcome.Fail(reason, evidence, key);
+            }
+
+            if (finding is ReadableKeyFinding && ReadableKeyFinding.Undecided(scan.Keys, context) is { } undecided)
+            {
+                return CheckOutcome.Inconclusive(undecided);
             }
 
             var aside = scan.RejectedKeys == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"; {scan.RejectedKeys} lookalike(s) did not parse as key material and were set aside");

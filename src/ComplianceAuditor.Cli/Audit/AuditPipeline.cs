@@ -78,7 +78,14 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
                 return ExitCodes.Usage;
             }
 
-            var ruleSet = loaded.RuleSet!.Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
+            var unselected = settings.OnlyRules.Where(s => !loaded.RuleSet!.Rules.Any(r => RuleSet.Selects(s, r.Id))).ToArray();
+            if (unselected.Length > 0)
+            {
+                console.Fail($"error: --only names no rule: {string.Join(", ", unselected)} (see 'compliance-auditor rules list')");
+                return ExitCodes.Usage;
+            }
+
+            var ruleSet = loaded.RuleSet!.Only(settings.OnlyRules).Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
             var built = await inventoryTask.ConfigureAwait(false);
             MemoryPacer.GiveBack();
             var inventories = built.Take(targets.Length).ToArray();
@@ -160,6 +167,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Schemes = schemes,
             SecretsShown = settings.ShowSecrets,
             Comparisons = comparisons,
+            OnlyRules = settings.OnlyRules,
         });
     }
 

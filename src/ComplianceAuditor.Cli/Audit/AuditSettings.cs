@@ -17,6 +17,9 @@ internal sealed record AuditSettings
 
     public IReadOnlyList<string> DisabledRules { get; init; } = [];
 
+    /// <summary>Rule ids or id prefixes ending in '*' to run; empty runs every rule.</summary>
+    public IReadOnlyList<string> OnlyRules { get; init; } = [];
+
     /// <summary>Exit 1 when a failure of this severity or higher is found; null never does.</summary>
     public Severity? FailOn { get; init; }
 

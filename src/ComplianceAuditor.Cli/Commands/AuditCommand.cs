@@ -24,6 +24,11 @@ internal static class AuditCommand
         var kind = new Option<string?>("--as") { Description = "Treat every target as this kind instead of detecting it" };
         kind.AcceptOnlyFromAmong("firmware", "rootfs", "repo");
         var rules = CommonOptions.Rules();
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Run only these rules: ids, or prefixes ending in * such as 'CMP1*' (repeatable or comma-separated)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var disable = new Option<string[]>("--disable") { Description = "Rule ids to switch off (repeatable or comma-separated)", Arity = ArgumentArity.ZeroOrMore };
         var failOn = new Option<string>("--fail-on")
         {
@@ -47,7 +52,7 @@ internal static class AuditCommand
         };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -89,6 +94,7 @@ internal static class AuditCommand
                 Formats = parsedFormats,
                 As = parse.GetValue(kind) is { } k ? Enum.Parse<TargetKind>(k, ignoreCase: true) : null,
                 RuleDirectories = parse.GetValue(rules) ?? [],
+                OnlyRules = (parse.GetValue(only) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
                 DisabledRules = (parse.GetValue(disable) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
                 FailOn = parse.GetValue(failOn) is { } f && f != "none" ? Enum.Parse<Severity>(f, ignoreCase: true) : null,
                 PdfFont = parse.GetValue(pdfFont),

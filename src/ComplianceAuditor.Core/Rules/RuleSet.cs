@@ -24,4 +24,21 @@ public sealed record RuleSet
     /// <summary>A copy without the given rules (for <c>--disable</c>). Unknown ids are the caller's to report.</summary>
     public RuleSet Without(IReadOnlyCollection<string> disabledIds) =>
         this with { Rules = Rules.Where(r => !disabledIds.Contains(r.Id)).ToArray() };
+
+    /// <summary>
+    /// Only the rules <paramref name="selectors"/> name: an id, or a prefix ending in <c>*</c> (<c>CMP1*</c> for the
+    /// binary-hardening rules). No selectors keeps every rule.
+    /// </summary>
+    public RuleSet Only(IReadOnlyCollection<string> selectors) =>
+        selectors.Count == 0 ? this : this with { Rules = Rules.Where(r => selectors.Any(s => Selects(s, r.Id))).ToArray() };
+
+    /// <summary>True when <paramref name="selector"/> (an id or a prefix ending in <c>*</c>) names <paramref name="id"/>.</summary>
+    public static bool Selects(string selector, string id)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        ArgumentNullException.ThrowIfNull(id);
+        return selector.EndsWith('*')
+            ? id.StartsWith(selector[..^1], StringComparison.Ordinal)
+            : string.Equals(selector, id, StringComparison.Ordinal);
+    }
 }
