@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
+using ComplianceAuditor.Checks.Secrets.Scanning;
 using ComplianceAuditor.Core.Model;
 
 namespace ComplianceAuditor.Checks.Secrets.Accounts;
@@ -29,33 +29,29 @@ internal static partial class ImageIdentity
         ("etc/product", WholeLine()),
     ];
 
-    private static readonly ConditionalWeakTable<TargetInventory, Lazy<IReadOnlyList<string>>> Cache = [];
+    private static readonly PerTarget<IReadOnlyList<string>> Cache = new(Find);
 
     /// <summary>Distinct names, in the order of <see cref="Sources"/>, at most <see cref="MaxValues"/>.</summary>
-    public static IReadOnlyList<string> For(TargetInventory inventory) =>
-        Cache.GetValue(inventory, i => new Lazy<IReadOnlyList<string>>(() => Find(i), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public static IReadOnlyList<string> For(TargetInventory inventory) => Cache.For(inventory);
 
     private static string[] Find(TargetInventory inventory)
     {
-        // One pass over the paths (a large tree has hundreds of thousands); packed inventories give a path without
-        // making the artifact, so only the few matches are made.
-        var artifacts = inventory.Artifacts;
-        var paths = artifacts as IArtifactPaths;
-        var matches = new List<(int Source, int Artifact)>();
-        for (var i = 0; i < artifacts.Count; i++)
-        {
-            var relative = paths?.RelativePathAt(i) ?? artifacts[i].RelativePath;
-            var source = Array.FindIndex(Sources, s => relative == s.Suffix || relative.EndsWith("/" + s.Suffix, StringComparison.Ordinal));
-            if (source >= 0 && matches.Count < 256)
-            {
-                matches.Add((source, i));
-            }
-        }
-
+        var matches = TargetFiles.Matching(inventory, relative => SourceOf(relative) >= 0, MaxFileBytes)
+            .Where(m => m.Artifact.Kind == ArtifactKind.Text)
+            .Take(256)
+            .Select((m, order) => (Source: SourceOf(m.RelativePath), Order: order, m.Artifact))
+            .OrderBy(m => m.Source)
+            .ThenBy(m => m.Order);
         var values = new List<string>();
-        foreach (var (source, index) in matches.OrderBy(m => m.Source).ThenBy(m => m.Artifact))
+        foreach (var (source, _, artifact) in matches)
         {
-            foreach (var value in Read(artifacts[index], Sources[source].Value))
+            // A name we cannot read is one candidate fewer, not a failure of the rule.
+            if (TargetFiles.Read(artifact) is not { } bytes)
+            {
+                continue;
+            }
+
+            foreach (var value in Values(Encoding.UTF8.GetString(bytes), Sources[source].Value))
             {
                 if (values.Count < MaxValues && !values.Contains(value, StringComparer.Ordinal))
                 {
@@ -67,31 +63,14 @@ internal static partial class ImageIdentity
         return [.. values];
     }
 
-    private static string[] Read(Artifact artifact, Regex pattern)
-    {
-        if (artifact.Kind != ArtifactKind.Text || artifact.Content is not { } content || artifact.Size > MaxFileBytes)
-        {
-            return [];
-        }
+    private static int SourceOf(string relative) =>
+        Array.FindIndex(Sources, s => relative == s.Suffix || relative.EndsWith("/" + s.Suffix, StringComparison.Ordinal));
 
-        string text;
-        try
-        {
-            using var stream = content.OpenRead();
-            var buffer = new byte[MaxFileBytes];
-            text = Encoding.UTF8.GetString(buffer, 0, stream.ReadAtLeast(buffer, MaxFileBytes, throwOnEndOfStream: false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A name we cannot read is one candidate fewer, not a failure of the rule.
-            return [];
-        }
-
-        return pattern.Matches(text)
+    private static string[] Values(string text, Regex pattern) =>
+        pattern.Matches(text)
             .Select(m => m.Groups["value"].Value.Trim())
             .Where(v => v.Length is >= 3 and <= 32 && v.All(c => !char.IsControl(c)))
             .ToArray();
-    }
 
     [GeneratedRegex(@"^(?<value>[^\r\n#]+)$", RegexOptions.Multiline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WholeLine();

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using ComplianceAuditor.Checks.Secrets.Accounts;
+using ComplianceAuditor.Checks.Secrets.Scanning;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Secrets;
 using ComplianceAuditor.Core.Text;
@@ -24,61 +24,39 @@ internal static class TargetSecrets
     private static readonly PathGlob[] KeyFiles =
         [new("*.key"), new("*.pem"), new("*.p12"), new("*.pfx"), new("**/private/**"), new("*_rsa"), new("*_ed25519"), new("*_ecdsa")];
 
-    private static readonly ConditionalWeakTable<TargetInventory, Lazy<IReadOnlyList<SecretSighting>>> Cache = [];
+    private static readonly PerTarget<IReadOnlyList<SecretSighting>> Cache = new(Collect);
 
-    public static IReadOnlyList<SecretSighting> For(TargetInventory inventory) =>
-        Cache.GetValue(inventory, i => new Lazy<IReadOnlyList<SecretSighting>>(() => Collect(i), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public static IReadOnlyList<SecretSighting> For(TargetInventory inventory) => Cache.For(inventory);
 
     private static List<SecretSighting> Collect(TargetInventory inventory)
     {
         var found = new List<SecretSighting>();
-        var artifacts = inventory.Artifacts;
-        var paths = artifacts as IArtifactPaths;
-        for (var i = 0; i < artifacts.Count; i++)
+        var wanted = (string relative) => AccountTable.FormatOf(relative) is not null || IsHostKey(relative) || KeyFiles.Any(g => g.IsMatch(relative));
+        foreach (var (relative, artifact) in TargetFiles.Matching(inventory, wanted, MaxFileBytes))
         {
-            var relative = paths?.RelativePathAt(i) ?? artifacts[i].RelativePath;
-            var format = AccountTable.FormatOf(relative);
-            var hostKey = HostKeys.Any(g => g.IsMatch(relative));
-            var keyFile = !hostKey && KeyFiles.Any(g => g.IsMatch(relative));
-            if (format is null && !hostKey && !keyFile)
+            if (AccountTable.FormatOf(relative) is not null)
             {
-                continue;
+                found.AddRange(PasswordHashes(artifact));
             }
-
-            var artifact = artifacts[i];
-            if (artifact.Content is null || artifact.Size > MaxFileBytes || artifact.Kind is ArtifactKind.Directory or ArtifactKind.Symlink)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (format is not null)
-                {
-                    found.AddRange(PasswordHashes(artifact));
-                }
-                else
-                {
-                    found.AddRange(Keys(artifact, hostKey));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else if (TargetFiles.Read(artifact) is { } bytes)
             {
                 // An unreadable file is one comparison fewer; its own rules report that it could not be read.
+                found.AddRange(Keys(artifact, bytes, IsHostKey(relative)));
             }
         }
 
         return found;
     }
 
+    private static bool IsHostKey(string relative) => HostKeys.Any(g => g.IsMatch(relative));
+
     private static IEnumerable<SecretSighting> PasswordHashes(Artifact artifact) =>
         AccountTable.Read(artifact).Accounts
             .Where(a => a.Hash.Scheme is not (HashScheme.Empty or HashScheme.Locked or HashScheme.Shadowed or HashScheme.Malformed))
             .Select(a => new SecretSighting(SecretText.Identify(a.Hash.Text), $"the password hash of '{a.Name}'", artifact.Path));
 
-    private static IEnumerable<SecretSighting> Keys(Artifact artifact, bool hostKey)
+    private static IEnumerable<SecretSighting> Keys(Artifact artifact, byte[] bytes, bool hostKey)
     {
-        var bytes = Read(artifact);
         if (hostKey)
         {
             // Dropbear's own key format is not PEM; the whole file is the secret either way.
@@ -91,14 +69,6 @@ internal static class TargetSecrets
                 k.SpkiSha256 is { } spki ? "spki:" + spki : SecretText.Identify(bytes.AsSpan((int)k.Offset, k.Length)),
                 "a private key",
                 artifact.Path));
-    }
-
-    private static byte[] Read(Artifact artifact)
-    {
-        using var stream = artifact.Content!.OpenRead();
-        var bytes = new byte[artifact.Size];
-        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        return read == bytes.Length ? bytes : bytes[..read];
     }
 }
 

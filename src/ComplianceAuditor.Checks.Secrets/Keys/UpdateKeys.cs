@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using ComplianceAuditor.Checks.Secrets.Scanning;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Text;
 using ComplianceAuditor.KeyMaterial;
@@ -25,46 +25,24 @@ internal static class UpdateKeys
         }.Select(p => new PathGlob(p)),
     ];
 
-    private static readonly ConditionalWeakTable<TargetInventory, Lazy<IReadOnlyDictionary<string, string>>> Cache = [];
+    private static readonly PerTarget<IReadOnlyDictionary<string, string>> Cache = new(Find);
 
-    public static IReadOnlyDictionary<string, string> For(TargetInventory inventory) =>
-        Cache.GetValue(inventory, i => new Lazy<IReadOnlyDictionary<string, string>>(() => Find(i), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    public static IReadOnlyDictionary<string, string> For(TargetInventory inventory) => Cache.For(inventory);
 
     private static Dictionary<string, string> Find(TargetInventory inventory)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var artifacts = inventory.Artifacts;
-        var paths = artifacts as IArtifactPaths;
-        for (var i = 0; i < artifacts.Count; i++)
+        foreach (var (_, artifact) in TargetFiles.Matching(inventory, relative => Places.Any(p => p.IsMatch(relative)), MaxFileBytes))
         {
-            var relative = paths?.RelativePathAt(i) ?? artifacts[i].RelativePath;
-            if (!Places.Any(p => p.IsMatch(relative)))
+            // An unreadable key file is one comparison fewer; the private key is still reported on its own.
+            if (TargetFiles.Read(artifact) is not { } bytes)
             {
                 continue;
             }
 
-            var artifact = artifacts[i];
-            if (artifact.Content is not { } content || artifact.Size > MaxFileBytes || artifact.Kind is ArtifactKind.Directory or ArtifactKind.Symlink)
+            foreach (var fingerprint in KeyMaterialFinder.Find(bytes).Items.SelectMany(KeyDescription.Fingerprints))
             {
-                continue;
-            }
-
-            try
-            {
-                using var stream = content.OpenRead();
-                var bytes = new byte[artifact.Size];
-                var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-                foreach (var item in KeyMaterialFinder.Find(bytes.AsSpan(0, read)).Items)
-                {
-                    foreach (var fingerprint in KeyDescription.Fingerprints(item))
-                    {
-                        keys.TryAdd(fingerprint, artifact.Path);
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable key file is one comparison fewer; the private key is still reported on its own.
+                keys.TryAdd(fingerprint, artifact.Path);
             }
         }
 
