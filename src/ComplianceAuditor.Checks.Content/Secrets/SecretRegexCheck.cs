@@ -112,7 +112,7 @@ public sealed class SecretRegexCheck : ICheck
                     // second key of a pair, the next field of minified JSON) that this match did not catch.
                     var excerpt = context.Options.ShowSecrets
                         ? line
-                        : string.Concat(line.AsSpan(0, secret.Index - lineStart), SecretText.Redact(secret.Value));
+                        : string.Concat(Before(line, secret.Index - lineStart), SecretText.Redact(secret.Value));
                     found[id] = new EvidenceItem
                     {
                         Kind = "text",
@@ -154,5 +154,9 @@ public sealed class SecretRegexCheck : ICheck
         }
 
         private static string Shorten(string line) => line.Length <= 200 ? line : line[..200] + "…";
+
+        /// <summary>Up to 80 characters before the secret (its key name, mostly), so the redacted value stays in view.</summary>
+        private static string Before(string line, int secretStart) =>
+            secretStart <= 80 ? line[..secretStart] : "…" + line[(secretStart - 80)..secretStart];
     }
 }
