@@ -67,4 +67,20 @@ public sealed class EmbeddedCredentialRuleTests
 
         Assert.Equal(Outcome.Pass, result.Outcome);
     }
+
+    [Fact]
+    public async Task An_account_beside_a_password_like_string_near_a_login_prompt_is_a_probable_built_in_login()
+    {
+        using var root = new TempDirectory();
+        root.Write("usr/sbin/telnetd", Elf("login: \0Password: \0support\0Fw8x27kq\0Login incorrect\0"));
+        root.Write("usr/sbin/getty", Elf("login: \0Password: \0root\0/bin/sh\0%s:%d\0Fw8x27kq-is-far-from-any-account\0"));
+
+        var results = await SecretsAudit.RunAsync(root.Path, "CMP2031");
+
+        var telnetd = results.On("CMP2031", "usr/sbin/telnetd");
+        Assert.Equal(Outcome.Fail, telnetd.Outcome);
+        Assert.Contains("'support'", telnetd.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fw8x27kq", Assert.Single(telnetd.Evidence).Excerpt, StringComparison.Ordinal);
+        Assert.Equal(Outcome.Pass, results.On("CMP2031", "usr/sbin/getty").Outcome);
+    }
 }

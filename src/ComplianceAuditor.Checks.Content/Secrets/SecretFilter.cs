@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplianceAuditor.Core.Secrets;
 
 namespace ComplianceAuditor.Checks.Content.Secrets;
 
@@ -28,35 +29,11 @@ internal sealed class SecretFilter(int minLength, double minEntropy, IReadOnlyLi
             return "too short";
         }
 
-        if (minEntropy > 0 && Entropy(value) < minEntropy)
+        if (minEntropy > 0 && SecretText.Entropy(value) < minEntropy)
         {
             return "too regular (low entropy)";
         }
 
         return placeholders.Any(p => p.IsMatch(value)) ? "a placeholder" : null;
-    }
-
-    /// <summary>Shannon entropy in bits per character.</summary>
-    public static double Entropy(string value)
-    {
-        if (value.Length == 0)
-        {
-            return 0;
-        }
-
-        var counts = new Dictionary<char, int>();
-        foreach (var c in value)
-        {
-            counts[c] = counts.GetValueOrDefault(c) + 1;
-        }
-
-        var entropy = 0.0;
-        foreach (var n in counts.Values)
-        {
-            var p = (double)n / value.Length;
-            entropy -= p * Math.Log2(p);
-        }
-
-        return entropy;
     }
 }

@@ -24,12 +24,19 @@ public sealed class EmbeddedCredentialsCheck : ICheck
 
     public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [ArtifactKind.Elf, ArtifactKind.Binary, ArtifactKind.Text];
 
-    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "maxEvidence"];
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "maxEvidence"];
 
     public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return new Prepared(PathSelection.From(rule.Check, required: false), CredentialPairs.BuiltIn, (int)rule.Check.GetInt("maxEvidence", 10));
+        var paths = PathSelection.From(rule.Check, required: false);
+        var maxEvidence = (int)rule.Check.GetInt("maxEvidence", 10);
+        return (rule.Check.TryGetString("find") ?? "dictionary") switch
+        {
+            "dictionary" => new Prepared(paths, CredentialPairs.BuiltIn, maxEvidence),
+            "near-login-prompt" => new NearPromptPrepared(paths, maxEvidence),
+            var other => throw new CheckParameterException("find", $"check.find '{other}' is not one of dictionary, near-login-prompt"),
+        };
     }
 
 

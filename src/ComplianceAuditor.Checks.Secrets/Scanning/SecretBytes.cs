@@ -20,13 +20,17 @@ namespace ComplianceAuditor.Checks.Secrets.Scanning;
 internal sealed record SecretBytes(
     IReadOnlyList<KeyMaterialItem> Keys, int RejectedKeys, IReadOnlyDictionary<DefaultCredential, Hit> Logins, string? Incomplete)
 {
+    /// <summary>Account names with a password-like neighbour near a login prompt (<see cref="PromptLoginSearch"/>).</summary>
+    public IReadOnlyList<PromptHit> PromptLogins { get; init; } = [];
+
     /// <summary>The byte budget ended the scan before the end of the file (the other reason is the key-candidate limit).</summary>
     public bool Truncated { get; init; }
 
     /// <summary>The longest candidate the key scanner hands over; a chunk's last this-many bytes are read again.</summary>
     private const int Overlap = 64 << 10;
 
-    private const int Lead = DefaultLoginSearch.Reach;
+    // Context kept before a chunk's own bytes: as far as either login search looks back.
+    private const int Lead = DefaultLoginSearch.Reach > PromptLoginSearch.Reach ? DefaultLoginSearch.Reach : PromptLoginSearch.Reach;
 
     /// <summary>With the overlap and the lead, a chunk fills a 1 MiB buffer exactly, as the pool hands them out.</summary>
     private const int BufferSize = 1 << 20;
@@ -40,6 +44,7 @@ internal sealed record SecretBytes(
     {
         var keys = new List<KeyMaterialItem>();
         var logins = new Dictionary<DefaultCredential, Hit>();
+        var promptLogins = new List<PromptHit>();
         var rejected = 0;
         string? incomplete = null;
         var truncated = false;
@@ -86,6 +91,7 @@ internal sealed record SecretBytes(
                 }
 
                 DefaultLoginSearch.Search(chunk, ownedFrom, ownedTo, bufferStart, CredentialPairs.BuiltIn, logins);
+                PromptLoginSearch.Search(chunk, ownedFrom, ownedTo, bufferStart, promptLogins);
 
                 // The next chunk starts at ownedTo, with Lead bytes of context before it.
                 var keep = Math.Max(0, ownedTo - Lead);
@@ -100,6 +106,6 @@ internal sealed record SecretBytes(
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return new SecretBytes(keys, rejected, logins, incomplete) { Truncated = truncated };
+        return new SecretBytes(keys, rejected, logins, incomplete) { Truncated = truncated, PromptLogins = promptLogins };
     }
 }

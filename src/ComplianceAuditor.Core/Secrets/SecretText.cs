@@ -46,4 +46,29 @@ public static class SecretText
 
         return $"{secret[..visible]}…[{Marker} {Identify(secret)}]";
     }
+
+    /// <summary>Shannon entropy in bits per character: how varied a value is, to tell a key from a filler or a word.</summary>
+    public static double Entropy(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            return 0;
+        }
+
+        var counts = new Dictionary<char, int>();
+        foreach (var c in value)
+        {
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+
+        var entropy = 0.0;
+        foreach (var n in counts.Values)
+        {
+            var p = (double)n / value.Length;
+            entropy -= p * Math.Log2(p);
+        }
+
+        return entropy;
+    }
 }
