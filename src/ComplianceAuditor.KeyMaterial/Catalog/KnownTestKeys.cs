@@ -10,12 +10,51 @@ namespace ComplianceAuditor.KeyMaterial.Catalog;
 public static class KnownTestKeys
 {
     private static readonly Lazy<FrozenDictionary<string, KnownTestKey>> Catalogue = new(Load);
+    private static readonly Lazy<FrozenDictionary<(string Form, string Digest), string>> Digests = new(LoadDigests);
+
+    /// <summary>MCUboot's KEYHASH TLV: the image hash over the key's PKCS#1 (RSA) or SubjectPublicKeyInfo DER.</summary>
+    public const string McubootKeyHash = "mcuboot-keyhash";
+
+    /// <summary>The ESP-IDF Secure Boot v2 key digest burned into eFuse.</summary>
+    public const string EspSecureBootV2Digest = "esp-secure-boot-v2-digest";
+
+    /// <summary>The SHA-1 of the AVB public-key blob, as avbtool prints it.</summary>
+    public const string AvbPublicKeySha1 = "avb-public-key-sha1";
+
+    /// <summary>The SHA-256 of the AVB public-key blob.</summary>
+    public const string AvbPublicKeySha256 = "avb-public-key-sha256";
 
     public static IReadOnlyCollection<KnownTestKey> All => Catalogue.Value.Values;
 
     /// <summary>The published key with this SPKI SHA-256 (hex, either case), or null.</summary>
     public static KnownTestKey? Find(string? spkiSha256) =>
         spkiSha256 is not null && Catalogue.Value.TryGetValue(spkiSha256, out var key) ? key : null;
+
+    /// <summary>
+    /// The published key an update format names by <paramref name="digest"/> (hex, either case) in its own
+    /// <paramref name="form"/> (<see cref="McubootKeyHash"/> and the others), or null: images and bootloaders often
+    /// carry only such a digest of the key they trust.
+    /// </summary>
+    public static KnownTestKey? FindByDigest(string form, string? digest) =>
+        digest is not null && Digests.Value.TryGetValue((form, digest.ToLowerInvariant()), out var spki) ? Find(spki) : null;
+
+    private static FrozenDictionary<(string Form, string Digest), string> LoadDigests()
+    {
+        using var stream = typeof(KnownTestKeys).Assembly.GetManifestResourceStream("ComplianceAuditor.KeyMaterial.Catalog.known-test-key-digests.tsv")
+            ?? throw new InvalidOperationException("the embedded known-test-key-digests.tsv is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        var rows = new Dictionary<(string, string), string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var cells = line.Split('\t');
+            if (!line.StartsWith('#') && cells.Length == 3)
+            {
+                rows.TryAdd((cells[0], cells[1]), cells[2]);
+            }
+        }
+
+        return rows.ToFrozenDictionary();
+    }
 
     private static FrozenDictionary<string, KnownTestKey> Load()
     {
