@@ -219,6 +219,28 @@ public sealed class CryptoMaterialRuleTests
         Assert.Equal(Outcome.Pass, results.On("CMP2027", "boot/own.pem").Outcome);
     }
 
+    [SharedFact("corpus/mcuboot/root-rsa-2048.pem")]
+    public async Task A_bootloader_that_embeds_mcuboot_s_test_keys_as_der_is_caught()
+    {
+        // MCUboot compiles the public key into the bootloader as PKCS#1 RSAPublicKey DER (RSA) or SubjectPublicKeyInfo
+        // DER (EC); both are found among the bootloader's other bytes and matched by public-key fingerprint.
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "corpus", "mcuboot", "root-rsa-2048.pem")));
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        ec.ImportFromPem(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "corpus", "mcuboot", "root-ec-p256.pem")));
+        var filler = new byte[4096];
+        new Random(3).NextBytes(filler);
+        using var root = new TempDirectory();
+        root.Write("boot/mcuboot-rsa.bin", [.. filler, .. rsa.ExportRSAPublicKey(), .. filler]);
+        root.Write("boot/mcuboot-ec.bin", [.. filler, .. ec.ExportSubjectPublicKeyInfo(), .. filler]);
+
+        var results = await SecretsAudit.RunAsync(root.Path, "CMP2027");
+
+        Assert.Equal(Outcome.Fail, results.On("CMP2027", "boot/mcuboot-rsa.bin").Outcome);
+        Assert.Equal(4096, Assert.Single(results.On("CMP2027", "boot/mcuboot-rsa.bin").Evidence).ByteOffset);
+        Assert.Equal(Outcome.Fail, results.On("CMP2027", "boot/mcuboot-ec.bin").Outcome);
+    }
+
     private sealed class FileOnDisk(string path) : IArtifactContent
     {
         public Stream OpenRead() => File.OpenRead(path);
