@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using ComplianceAuditor.Update.Mcuboot;
 
-namespace ComplianceAuditor.Update.Tests;
+namespace ComplianceAuditor.Tests.Update;
 
 /// <summary>
 /// Builds MCUboot images the way imgtool lays them out (header, body, optional protected TLVs with a security counter,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ComplianceAuditor.Tests.Shared;
+using ComplianceAuditor.Tests.Update;
 using ComplianceAuditor.Update.Mcuboot;
 
 namespace ComplianceAuditor.Update.Tests;
