@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using ComplianceAuditor.Credentials.Dictionary;
 
 namespace ComplianceAuditor.Checks.Secrets.Embedded;
@@ -18,41 +16,18 @@ internal static class DefaultLoginSearch
     public const int Reach = 128;
 
     /// <summary>Adds a hit for each dictionary entry whose password token starts in [ownedFrom, ownedTo).</summary>
-    /// <summary>Bytes widened to characters at a time, so the vectorised multi-string search can run on them.</summary>
-    private const int Window = 64 << 10;
-
     public static void Search(ReadOnlySpan<byte> data, int ownedFrom, int ownedTo, long bufferStart, CredentialPairs pairs, Dictionary<DefaultCredential, Hit> hits)
     {
         // Tokenising every printable run costs a call or two per token, and binaries are full of short tokens; looking
-        // for the few distinctive passwords themselves (Teddy/Aho-Corasick over the widened bytes) skips straight to
-        // the places that matter, and only there are token boundaries and the exact token checked.
-        var chars = ArrayPool<char>.Shared.Rent(Window + CredentialPairs.MaxLength);
-        try
+        // for the few distinctive passwords themselves skips straight to the places that matter, and only there are
+        // token boundaries and the exact token checked.
+        WidenedSearch.ForEach(data, ownedFrom, ownedTo, pairs.Passwords, CredentialPairs.MaxLength, (bytes, start) =>
         {
-            for (var window = ownedFrom; window < ownedTo; window += Window)
+            if (pairs.TokenAt(bytes, start) is { } entries)
             {
-                var windowEnd = Math.Min(ownedTo, window + Window);
-                var length = Encoding.Latin1.GetChars(data[window..Math.Min(data.Length, windowEnd + CredentialPairs.MaxLength)], chars);
-                var text = chars.AsSpan(0, length);
-                for (int from = 0, i; (i = text[from..].IndexOfAny(pairs.Passwords)) >= 0; from += i + 1)
-                {
-                    var start = window + from + i;
-                    if (start >= windowEnd)
-                    {
-                        break;
-                    }
-
-                    if (pairs.TokenAt(data, start) is { } entries)
-                    {
-                        Add(data, start, bufferStart, entries, hits);
-                    }
-                }
+                Add(bytes, start, bufferStart, entries, hits);
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        });
     }
 
     private static void Add(ReadOnlySpan<byte> data, int start, long bufferStart, DefaultCredential[] entries, Dictionary<DefaultCredential, Hit> hits)

@@ -23,7 +23,7 @@ internal static class PromptLoginSearch
     /// <summary>At most this many bytes between the account name and the password: string-table neighbours.</summary>
     private const int MaxGap = 8;
 
-    private const int Window = 64 << 10;
+    private const int LongestMarker = 20;
 
     private static readonly SearchValues<string> Markers = SearchValues.Create(
         ["login:", "Login:", "Password:", "password:", "Authorization: Basic", "WWW-Authenticate"], StringComparison.Ordinal);
@@ -34,33 +34,8 @@ internal static class PromptLoginSearch
         "operator", "default", "ubnt",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static void Search(ReadOnlySpan<byte> data, int ownedFrom, int ownedTo, long bufferStart, List<PromptHit> hits)
-    {
-        var chars = ArrayPool<char>.Shared.Rent(Window + 32);
-        try
-        {
-            for (var window = ownedFrom; window < ownedTo; window += Window)
-            {
-                var windowEnd = Math.Min(ownedTo, window + Window);
-                var length = Encoding.Latin1.GetChars(data[window..Math.Min(data.Length, windowEnd + 32)], chars);
-                var text = chars.AsSpan(0, length);
-                for (int from = 0, i; (i = text[from..].IndexOfAny(Markers)) >= 0; from += i + 1)
-                {
-                    var marker = window + from + i;
-                    if (marker >= windowEnd)
-                    {
-                        break;
-                    }
-
-                    Around(data, marker, bufferStart, hits);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
-    }
+    public static void Search(ReadOnlySpan<byte> data, int ownedFrom, int ownedTo, long bufferStart, List<PromptHit> hits) =>
+        WidenedSearch.ForEach(data, ownedFrom, ownedTo, Markers, LongestMarker, (bytes, marker) => Around(bytes, marker, bufferStart, hits));
 
     private static void Around(ReadOnlySpan<byte> data, int marker, long bufferStart, List<PromptHit> hits)
     {
