@@ -1,12 +1,17 @@
 using ComplianceAuditor.Engine;
+using ComplianceAuditor.Update.Trust;
 
 namespace ComplianceAuditor.Checks.Update;
 
 /// <summary>The check kinds of this family, for explicit registration.</summary>
 public static class UpdateChecks
 {
-    public static IEnumerable<ICheck> All() =>
+    /// <summary>The checks, verifying signatures against <paramref name="anchors"/> (the <c>--public-key</c> files).</summary>
+    public static IEnumerable<ICheck> All(TrustAnchors anchors) =>
     [
-        new McubootImageCheck(),
+        new UpdateImageCheck(UpdateFormatRegistry.All(), anchors),
     ];
+
+    /// <summary>The checks without trust anchors: published test keys are still recognised.</summary>
+    public static IEnumerable<ICheck> All() => All(TrustAnchors.Empty);
 }

@@ -3,11 +3,16 @@ using ComplianceAuditor.Checks.Elf;
 using ComplianceAuditor.Checks.Secrets;
 using ComplianceAuditor.Checks.Update;
 using ComplianceAuditor.Engine;
+using ComplianceAuditor.Update.Trust;
 
 namespace ComplianceAuditor.Cli;
 
 /// <summary>Every check family the tool ships, registered explicitly in one place.</summary>
 internal static class Checks
 {
-    public static CheckRegistry CreateRegistry() => new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All()]);
+    /// <summary>The registry, with update signatures verified against <paramref name="anchors"/> (<c>--public-key</c>).</summary>
+    public static CheckRegistry CreateRegistry(TrustAnchors anchors) =>
+        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors)]);
+
+    public static CheckRegistry CreateRegistry() => CreateRegistry(TrustAnchors.Empty);
 }

@@ -43,7 +43,8 @@ public static class ReportBuilder
             SecretsShown = input.SecretsShown,
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}"))
                 .Concat(input.Comparisons.Select(c =>
-                    $"{c.Target.Name}: compared for shared secrets only (--previous), not audited; SHA-256 {(c.Target.Sha256.Length > 0 ? c.Target.Sha256 : "not computed (a folder)")}"))
+                    $"{c.Target.Name}: earlier release compared for shared secrets and rollback counters only (--previous), not audited; SHA-256 {(c.Target.Sha256.Length > 0 ? c.Target.Sha256 : "not computed (a folder)")}"))
+                .Concat(input.TrustAnchors.Select(a => $"trusted key given with --public-key: {a}"))
                 .Concat(input.OnlyRules.Count == 0 ? [] : [$"only the rules selected with --only were run: {string.Join(", ", input.OnlyRules)}"])
                 .ToArray(),
         };

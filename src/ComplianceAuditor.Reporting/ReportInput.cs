@@ -31,4 +31,10 @@ public sealed record ReportInput
 
     /// <summary>The rule selection of <c>--only</c>, empty when every rule ran: named in the notes so the scope is clear.</summary>
     public IReadOnlyList<string> OnlyRules { get; init; } = [];
+
+    /// <summary>
+    /// The trust anchors signatures were verified with (<c>--public-key</c>), each as its file name and SPKI
+    /// SHA-256: a lab's report must say which keys "verified with a trusted key" refers to.
+    /// </summary>
+    public IReadOnlyList<string> TrustAnchors { get; init; } = [];
 }

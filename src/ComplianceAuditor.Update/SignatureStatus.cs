@@ -18,6 +18,12 @@ public enum SignatureStatus
     /// <summary>Signed, but none of the keys at hand is the signer's, so the signature could not be checked.</summary>
     UnknownKey,
 
+    /// <summary>
+    /// The signature is valid for the key the image itself carries (ESP Secure Boot v2, CMS with its certificate),
+    /// but that key is neither a trust anchor nor a published test key: whether the device trusts it is unknown.
+    /// </summary>
+    ValidUnknownKey,
+
     /// <summary>The signer's key is at hand and the signature does not verify with it, or the image hash is wrong.</summary>
     Invalid,
 

@@ -22,15 +22,17 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         AuditTarget[] targets;
         AuditTarget[] comparisons;
         DateTimeOffset generatedAt;
+        Update.Trust.TrustAnchors anchors;
         try
         {
+            anchors = TrustAnchorFiles.Load(settings.PublicKeys);
             // Resolved together, so an earlier release named like a target still gets a name of its own.
             var all = TargetResolver.Resolve([.. settings.Targets, .. settings.Previous], settings.As);
             targets = all.Take(settings.Targets.Count).ToArray();
             comparisons = all.Skip(settings.Targets.Count).ToArray();
             generatedAt = SourceDate.Now(clock, environment);
         }
-        catch (Exception e) when (e is TargetException or ArgumentException)
+        catch (Exception e) when (e is TargetException or ArgumentException or Update.Trust.TrustAnchorException)
         {
             console.Fail($"error: {e.Message}");
             return ExitCodes.Usage;
@@ -63,7 +65,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], inventoryOptions, stopInventory.Token), stopInventory.Token);
         try
         {
-            var registry = Checks.CreateRegistry();
+            var registry = Checks.CreateRegistry(anchors);
             var loaded = RuleSetProvider.LoadVerified(settings.RuleDirectories, registry);
             if (!loaded.Succeeded)
             {
@@ -90,7 +92,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             MemoryPacer.GiveBack();
             var inventories = built.Take(targets.Length).ToArray();
             var compared = built.Skip(targets.Length).ToArray();
-            var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, cancellationToken).ConfigureAwait(false);
+            var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, anchors, cancellationToken).ConfigureAwait(false);
             return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -126,12 +128,13 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         CheckRegistry registry,
         BlockStore records,
         DateTimeOffset generatedAt,
+        Update.Trust.TrustAnchors anchors,
         CancellationToken ct)
     {
         var progress = new AuditProgress(console);
         foreach (var compared in comparisons)
         {
-            progress.Note($"{compared.Target.Name}: compared for shared secrets only (--previous), {compared.Artifacts.Count - 1} artifact(s)");
+            progress.Note($"{compared.Target.Name}: compared for shared secrets and rollback counters only (--previous), {compared.Artifacts.Count - 1} artifact(s)");
         }
 
         foreach (var inventory in inventories)
@@ -168,6 +171,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             SecretsShown = settings.ShowSecrets,
             Comparisons = comparisons,
             OnlyRules = settings.OnlyRules,
+            TrustAnchors = [.. anchors.Keys.Select(k => $"{k.Name}, SPKI SHA-256 {k.SpkiSha256}")],
         });
     }
 

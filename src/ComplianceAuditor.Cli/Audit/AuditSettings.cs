@@ -40,4 +40,7 @@ internal sealed record AuditSettings
 
     /// <summary>Images compared with the targets for shared secrets, but not audited themselves.</summary>
     public IReadOnlyList<string> Previous { get; init; } = [];
+
+    /// <summary>Files of public keys or certificates the device trusts, to verify update signatures with.</summary>
+    public IReadOnlyList<string> PublicKeys { get; init; } = [];
 }

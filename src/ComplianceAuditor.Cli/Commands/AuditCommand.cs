@@ -47,12 +47,17 @@ internal static class AuditCommand
         };
         var previous = new Option<string[]>("--previous")
         {
-            Description = "An earlier release (or another unit's image) to compare secrets with; it is unpacked but not audited (repeatable)",
+            Description = "An earlier release (or another unit's image) to compare secrets and rollback counters with; it is unpacked but not audited (repeatable)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var publicKeys = new Option<string[]>("--public-key")
+        {
+            Description = "A public key, certificate or CA bundle (PEM or DER) the device trusts for updates, to verify signatures with (repeatable)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -104,6 +109,7 @@ internal static class AuditCommand
                 ShowSecrets = parse.GetValue(showSecrets),
                 CrackTime = TimeSpan.FromSeconds(crackSeconds),
                 Previous = parse.GetValue(previous) ?? [],
+                PublicKeys = parse.GetValue(publicKeys) ?? [],
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });

@@ -11,6 +11,7 @@ public static class KnownTestKeys
 {
     private static readonly Lazy<FrozenDictionary<string, KnownTestKey>> Catalogue = new(Load);
     private static readonly Lazy<FrozenDictionary<(string Form, string Digest), string>> Digests = new(LoadDigests);
+    private static readonly Lazy<IReadOnlyList<(KnownTestKey Key, byte[] Spki)>> Publics = new(LoadPublicKeys);
 
     /// <summary>MCUboot's KEYHASH TLV: the image hash over the key's PKCS#1 (RSA) or SubjectPublicKeyInfo DER.</summary>
     public const string McubootKeyHash = "mcuboot-keyhash";
@@ -38,46 +39,58 @@ public static class KnownTestKeys
     public static KnownTestKey? FindByDigest(string form, string? digest) =>
         digest is not null && Digests.Value.TryGetValue((form, digest.ToLowerInvariant()), out var spki) ? Find(spki) : null;
 
-    private static FrozenDictionary<(string Form, string Digest), string> LoadDigests()
+    /// <summary>
+    /// The published keys whose public half (DER SubjectPublicKeyInfo) the catalogue holds, to verify a signature
+    /// against when the image does not say which key made it.
+    /// </summary>
+    public static IReadOnlyList<(KnownTestKey Key, byte[] Spki)> PublicKeys => Publics.Value;
+
+    private static (KnownTestKey Key, byte[] Spki)[] LoadPublicKeys()
     {
-        using var stream = typeof(KnownTestKeys).Assembly.GetManifestResourceStream("ComplianceAuditor.KeyMaterial.Catalog.known-test-key-digests.tsv")
-            ?? throw new InvalidOperationException("the embedded known-test-key-digests.tsv is missing from the assembly");
+        var keys = new List<(KnownTestKey, byte[])>();
+        foreach (var cells in Rows("known-test-key-spki.tsv", 2))
+        {
+            if (Find(cells[0]) is { } key)
+            {
+                keys.Add((key, Convert.FromBase64String(cells[1])));
+            }
+        }
+
+        return [.. keys];
+    }
+
+    private static IEnumerable<string[]> Rows(string resource, int cells)
+    {
+        using var stream = typeof(KnownTestKeys).Assembly.GetManifestResourceStream("ComplianceAuditor.KeyMaterial.Catalog." + resource)
+            ?? throw new InvalidOperationException($"the embedded {resource} is missing from the assembly");
         using var reader = new StreamReader(stream);
-        var rows = new Dictionary<(string, string), string>();
         while (reader.ReadLine() is { } line)
         {
-            var cells = line.Split('\t');
-            if (!line.StartsWith('#') && cells.Length == 3)
+            var row = line.Split('\t');
+            if (!line.StartsWith('#') && row.Length == cells)
             {
-                rows.TryAdd((cells[0], cells[1]), cells[2]);
+                yield return row;
             }
+        }
+    }
+
+    private static FrozenDictionary<(string Form, string Digest), string> LoadDigests()
+    {
+        var rows = new Dictionary<(string, string), string>();
+        foreach (var cells in Rows("known-test-key-digests.tsv", 3))
+        {
+            rows.TryAdd((cells[0], cells[1]), cells[2]);
         }
 
         return rows.ToFrozenDictionary();
     }
 
-    private static FrozenDictionary<string, KnownTestKey> Load()
-    {
-        using var stream = typeof(KnownTestKeys).Assembly.GetManifestResourceStream("ComplianceAuditor.KeyMaterial.Catalog.known-test-keys.tsv")
-            ?? throw new InvalidOperationException("the embedded known-test-keys.tsv is missing from the assembly");
-        using var reader = new StreamReader(stream);
-        var rows = new List<(string Fingerprint, string Type, KnownTestKeyOrigin Origin)>();
-        while (reader.ReadLine() is { } line)
-        {
-            var cells = line.Split('\t');
-            if (line.StartsWith('#') || cells.Length != 5)
-            {
-                continue;
-            }
-
-            rows.Add((cells[0], cells[1], new KnownTestKeyOrigin(cells[2], cells[3], cells[4])));
-        }
-
-        return rows
+    private static FrozenDictionary<string, KnownTestKey> Load() =>
+        Rows("known-test-keys.tsv", 5)
+            .Select(cells => (Fingerprint: cells[0], Type: cells[1], Origin: new KnownTestKeyOrigin(cells[2], cells[3], cells[4])))
             .GroupBy(row => row.Fingerprint, StringComparer.Ordinal)
             .ToFrozenDictionary(
                 group => group.Key,
                 group => new KnownTestKey(group.Key, group.First().Type, [.. group.Select(row => row.Origin)]),
                 StringComparer.OrdinalIgnoreCase);
-    }
 }

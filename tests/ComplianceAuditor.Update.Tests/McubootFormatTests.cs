@@ -1,21 +1,32 @@
 using System.Security.Cryptography;
 using ComplianceAuditor.Tests.Shared;
 using ComplianceAuditor.Tests.Update;
+using ComplianceAuditor.Update.Inspection;
 using ComplianceAuditor.Update.Mcuboot;
+using ComplianceAuditor.Update.Trust;
 
 namespace ComplianceAuditor.Update.Tests;
 
 /// <summary>MCUboot images verified as the bootloader does: our own signed images, and the samples of the shared corpus.</summary>
-public sealed class McubootVerifierTests
+public sealed class McubootFormatTests
 {
     private static readonly byte[] Body = [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))];
 
-    private static McubootVerification Verify(byte[] bytes, params byte[][] trusted)
+    private static UpdateInspection Inspect(byte[] bytes, params byte[][] trusted)
     {
-        var image = McubootImage.TryRead(bytes)!;
-        Assert.Null(image.Problem);
-        return McubootVerifier.Verify(bytes, image, trusted);
+        var anchors = new TrustAnchors([.. trusted.Select((spki, i) => new TrustedKey($"key{i}.pem", spki, Convert.ToHexStringLower(SHA256.HashData(spki))))], []);
+        return new McubootFormat().Inspect(new UpdateInput(bytes, "image.bin", anchors))!;
     }
+
+    private static UpdateInspection Verify(byte[] bytes, params byte[][] trusted)
+    {
+        var inspection = Inspect(bytes, trusted);
+        Assert.Null(inspection.Problem);
+        return inspection;
+    }
+
+    private static SignatureStatus Status(UpdateInspection inspection) =>
+        inspection.Signatures.Count == 0 ? SignatureStatus.NotSigned : Assert.Single(inspection.Signatures).Status;
 
     [Fact]
     public void An_image_signed_with_a_trusted_key_verifies_and_shows_its_version_and_counter()
@@ -25,10 +36,11 @@ public sealed class McubootVerifierTests
 
         var result = Verify(bytes, key.ExportSubjectPublicKeyInfo());
 
-        Assert.Equal(SignatureStatus.VerifiedTrusted, result.Signature);
-        Assert.True(result.HashMatches);
-        Assert.Equal(7u, result.SecurityCounter);
-        Assert.Equal("1.2.3", McubootImage.TryRead(bytes)!.Header.Version);
+        Assert.Equal(SignatureStatus.VerifiedTrusted, Status(result));
+        Assert.True(result.Integrity!.Matches);
+        Assert.Equal(7ul, result.Rollback!.Value);
+        Assert.Equal("protected TLV 0x50", result.Rollback.Location);
+        Assert.Equal("1.2.3+0", result.Version);
     }
 
     [Fact]
@@ -38,8 +50,10 @@ public sealed class McubootVerifierTests
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var bytes = McubootImageBuilder.Build(Body, key);
 
-        Assert.Equal(SignatureStatus.UnknownKey, Verify(bytes).Signature);
-        Assert.Equal(SignatureStatus.Invalid, Verify(bytes, other.ExportSubjectPublicKeyInfo()).Signature);
+        Assert.Equal(SignatureStatus.UnknownKey, Status(Verify(bytes)));
+        var withOther = Assert.Single(Verify(bytes, other.ExportSubjectPublicKeyInfo()).Signatures);
+        Assert.Equal(SignatureStatus.UnknownKey, withOther.Status);
+        Assert.Contains("none of the 1 trusted key(s)", withOther.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,8 +65,8 @@ public sealed class McubootVerifierTests
 
         var result = Verify(bytes, key.ExportSubjectPublicKeyInfo());
 
-        Assert.Equal(SignatureStatus.Invalid, result.Signature);
-        Assert.False(result.HashMatches);
+        Assert.Equal(SignatureStatus.Invalid, Status(result));
+        Assert.False(result.Integrity!.Matches);
     }
 
     [Fact]
@@ -60,8 +74,9 @@ public sealed class McubootVerifierTests
     {
         var result = Verify(McubootImageBuilder.Build(Body, signer: null));
 
-        Assert.Equal(SignatureStatus.NotSigned, result.Signature);
-        Assert.True(result.HashMatches);
+        Assert.Equal(SignatureStatus.NotSigned, Status(result));
+        Assert.True(result.Integrity!.Matches);
+        Assert.Null(result.Rollback);
     }
 
     [Theory]
@@ -73,11 +88,10 @@ public sealed class McubootVerifierTests
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var bytes = McubootImageBuilder.Build(Body, key)[..length];
 
-        var image = McubootImage.TryRead(bytes);
+        var inspection = Inspect(bytes, key.ExportSubjectPublicKeyInfo());
 
-        Assert.NotNull(image);
-        Assert.NotNull(image.Problem);
-        _ = McubootVerifier.Verify(bytes, image, [key.ExportSubjectPublicKeyInfo()]);
+        Assert.NotNull(inspection.Problem);
+        Assert.StartsWith("the MCUboot image is malformed: ", inspection.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,10 +103,7 @@ public sealed class McubootVerifierTests
             var bytes = new byte[random.Next(32, 2048)];
             random.NextBytes(bytes);
             BitConverter.GetBytes(McubootHeader.Magic).CopyTo(bytes, 0);
-            if (McubootImage.TryRead(bytes) is { } image)
-            {
-                _ = McubootVerifier.Verify(bytes, image, []);
-            }
+            _ = new McubootFormat().Inspect(new UpdateInput(bytes, "random.bin", TrustAnchors.Empty));
         }
     }
 
@@ -104,11 +115,15 @@ public sealed class McubootVerifierTests
         var byHash = Verify(bytes);
         var byKey = Verify(bytes, PublicKey("mcuboot/root-rsa-2048.pem"));
 
-        Assert.Equal(SignatureStatus.SignedWithTestKey, byHash.Signature);
-        Assert.Equal("fc5701dc6135e1323847bdc40f04d2e5bee5833b23c29f93593d00018cfa9994", byHash.KeyHash);
-        Assert.Equal(SignatureStatus.SignedWithTestKey, byKey.Signature);
-        Assert.Contains("verifies with a published test key", byKey.Reason, StringComparison.Ordinal);
-        Assert.Null(byKey.SecurityCounter);
+        var unanchored = Assert.Single(byHash.Signatures);
+        Assert.Equal(SignatureStatus.SignedWithTestKey, unanchored.Status);
+        Assert.Equal("fc5701dc6135e1323847bdc40f04d2e5bee5833b23c29f93593d00018cfa9994", unanchored.KeyId);
+        Assert.Equal("RSA-2048-PSS", unanchored.Algorithm);
+        var anchored = Assert.Single(byKey.Signatures);
+        Assert.Equal(SignatureStatus.SignedWithTestKey, anchored.Status);
+        Assert.Contains("which is a published test key", anchored.Reason, StringComparison.Ordinal);
+        Assert.Null(byKey.Rollback);
+        Assert.Contains(byKey.Weaknesses, w => w.Code == "mcuboot-version-zero");
     }
 
     [SharedFact("corpus/smpclient/tests/fixtures/tf-m-9a4cb1a28/tfm_s_signed.bin")]
@@ -116,8 +131,8 @@ public sealed class McubootVerifierTests
     {
         var result = Verify(Corpus("smpclient/tests/fixtures/tf-m-9a4cb1a28/tfm_s_signed.bin"), PublicKey("mcuboot/root-ec-p256.pem"));
 
-        Assert.Equal(SignatureStatus.SignedWithTestKey, result.Signature);
-        Assert.Equal(1u, result.SecurityCounter);
+        Assert.Equal(SignatureStatus.SignedWithTestKey, Status(result));
+        Assert.Equal(1ul, result.Rollback!.Value);
     }
 
     [SharedFact("corpus/smpclient/tests/fixtures/smp-server")]
@@ -127,7 +142,7 @@ public sealed class McubootVerifierTests
         var files = Directory.GetFiles(folder, "*.signed.bin");
 
         Assert.NotEmpty(files);
-        Assert.All(files, file => Assert.Equal(SignatureStatus.NotSigned, Verify(File.ReadAllBytes(file)).Signature));
+        Assert.All(files, file => Assert.Equal(SignatureStatus.NotSigned, Status(Verify(File.ReadAllBytes(file)))));
     }
 
     private static byte[] Corpus(string path) => File.ReadAllBytes(Path.Combine(RepositoryPaths.Shared, "corpus", path));

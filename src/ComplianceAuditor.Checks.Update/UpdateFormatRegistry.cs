@@ -1,0 +1,16 @@
+using ComplianceAuditor.Update.Inspection;
+using ComplianceAuditor.Update.Mcuboot;
+
+namespace ComplianceAuditor.Checks.Update;
+
+/// <summary>
+/// The update and boot image formats, registered explicitly and tried in this order: formats with a distinctive
+/// magic first, so that a weaker one (the single ESP-IDF magic byte) never claims a file a stronger one knows.
+/// </summary>
+public static class UpdateFormatRegistry
+{
+    public static IReadOnlyList<IUpdateFormat> All() =>
+    [
+        new McubootFormat(),
+    ];
+}

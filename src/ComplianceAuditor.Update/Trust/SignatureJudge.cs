@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ComplianceAuditor.KeyMaterial.Catalog;
+using ComplianceAuditor.Update.Inspection;
+
+namespace ComplianceAuditor.Update.Trust;
+
+/// <summary>
+/// Turns one signature into a verdict the same way for every format. The keys are tried in this order:
+/// <list type="number">
+/// <item>the trust anchors (verified: trusted, unless the anchor itself is a published test key);</item>
+/// <item>the key the image carries, if its format carries one (ESP Secure Boot v2, vbmeta, a CMS certificate);</item>
+/// <item>every published test key whose public half the catalogue holds;</item>
+/// <item>a test key the image names only by digest (MCUboot KEYHASH, ESP key digest): signed with it, unverified.</item>
+/// </list>
+/// Without any of these the signature is by an unknown key and cannot be checked.
+/// </summary>
+public static class SignatureJudge
+{
+    /// <summary>Describes the signature to judge.</summary>
+    /// <param name="Algorithm">As the report names it.</param>
+    /// <param name="Verifies">Whether the signature verifies with a given SubjectPublicKeyInfo.</param>
+    /// <param name="KeyId">How the image names its key (digest, kid, key-name-hint), or null.</param>
+    /// <param name="NamedTestKey">The test key <paramref name="KeyId"/> is, found by the caller in its digest form.</param>
+    /// <param name="EmbeddedSpki">The key the image carries to be verified with, or null.</param>
+    public sealed record Candidate(string Algorithm, Func<byte[], bool> Verifies, string? KeyId, KnownTestKey? NamedTestKey, byte[]? EmbeddedSpki);
+
+    public static SignatureFinding Judge(Candidate candidate, TrustAnchors anchors)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(anchors);
+        var algorithm = candidate.Algorithm;
+        foreach (var anchor in anchors.Keys)
+        {
+            if (candidate.Verifies(anchor.Spki))
+            {
+                return KnownTestKeys.Find(anchor.SpkiSha256) is { } known
+                    ? new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId ?? anchor.SpkiSha256, known, anchor.Name,
+                        $"the {algorithm} signature verifies with {anchor.Name}, which is a published test key")
+                    : new(SignatureStatus.VerifiedTrusted, algorithm, candidate.KeyId ?? anchor.SpkiSha256, null, anchor.Name,
+                        $"the {algorithm} signature verifies with the trusted key {anchor.Name}");
+            }
+        }
+
+        if (candidate.EmbeddedSpki is { } embedded)
+        {
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(embedded));
+            if (!candidate.Verifies(embedded))
+            {
+                return new(SignatureStatus.Invalid, algorithm, candidate.KeyId ?? fingerprint, candidate.NamedTestKey, null,
+                    $"the {algorithm} signature does not verify with the key the image carries: the image was changed after signing, or the signature is damaged");
+            }
+
+            if ((KnownTestKeys.Find(fingerprint) ?? candidate.NamedTestKey) is { } known)
+            {
+                return new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId ?? fingerprint, known, null,
+                    $"the {algorithm} signature is valid and made with a published test key; anyone can sign images this device accepts");
+            }
+
+            return new(SignatureStatus.ValidUnknownKey, algorithm, candidate.KeyId ?? fingerprint, null, null, anchors.IsEmpty
+                ? $"the {algorithm} signature is valid for the key the image carries (SPKI SHA-256 {fingerprint[..16]}…); no --public-key was given to say whether the device trusts it"
+                : string.Create(CultureInfo.InvariantCulture, $"the {algorithm} signature is valid for the key the image carries (SPKI SHA-256 {fingerprint[..16]}…), which is none of the {anchors.Keys.Count} trusted key(s)"));
+        }
+
+        foreach (var (key, spki) in KnownTestKeys.PublicKeys)
+        {
+            if (candidate.Verifies(spki))
+            {
+                return new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId ?? key.SpkiSha256, key, null,
+                    $"the {algorithm} signature verifies with a published test key ({key.Origins[0].Repository}: {key.Origins[0].Path}); anyone can sign images this device accepts");
+            }
+        }
+
+        if (candidate.NamedTestKey is { } named)
+        {
+            return new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId, named, null,
+                $"signed ({algorithm}) with the key the image names by digest, a published test key ({named.Origins[0].Repository}: {named.Origins[0].Path}); anyone can sign images this device accepts");
+        }
+
+        return new(SignatureStatus.UnknownKey, algorithm, candidate.KeyId, null, null, anchors.IsEmpty
+            ? $"signed ({algorithm}) by a key that is not at hand; give the device's key with --public-key to verify it"
+            : string.Create(CultureInfo.InvariantCulture, $"signed ({algorithm}), but the signature verifies with none of the {anchors.Keys.Count} trusted key(s): another key made it, or it is damaged"));
+    }
+}
