@@ -10,6 +10,8 @@ public static class UpdateChecks
     public static IEnumerable<ICheck> All(TrustAnchors anchors) =>
     [
         new UpdateImageCheck(UpdateFormatRegistry.All(), anchors),
+        new RollbackRegressionCheck(UpdateFormatRegistry.All()),
+        new CodeEvidence.UpdateCodeEvidenceCheck(),
     ];
 
     /// <summary>The checks without trust anchors: published test keys are still recognised.</summary>
