@@ -12,6 +12,8 @@ public static class UpdateChecks
         new UpdateImageCheck(UpdateFormatRegistry.All(), anchors),
         new RollbackRegressionCheck(UpdateFormatRegistry.All()),
         new CodeEvidence.UpdateCodeEvidenceCheck(),
+        new Frameworks.UpdateFrameworkCheck(),
+        new BuildConfig.BuildConfigCheck(),
     ];
 
     /// <summary>The checks without trust anchors: published test keys are still recognised.</summary>

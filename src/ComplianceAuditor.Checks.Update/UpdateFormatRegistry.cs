@@ -1,5 +1,7 @@
+using ComplianceAuditor.Update.Esp;
 using ComplianceAuditor.Update.Inspection;
 using ComplianceAuditor.Update.Mcuboot;
+using ComplianceAuditor.Update.Suit;
 
 namespace ComplianceAuditor.Checks.Update;
 
@@ -12,5 +14,8 @@ public static class UpdateFormatRegistry
     public static IReadOnlyList<IUpdateFormat> All() =>
     [
         new McubootFormat(),
+        new SuitEnvelopeFormat(),
+        new EspPartitionTableFormat(),
+        new EspImageFormat(),
     ];
 }

@@ -12,8 +12,8 @@ namespace ComplianceAuditor.Checks.Update;
 /// <c>update-image</c>: every update or boot image in the target (MCUboot, ESP-IDF, SUIT, FIT, uImage, vbmeta,
 /// SWUpdate, RAUC, Mender, Matter OTA, OpenWrt sysupgrade) read by its format and verified, then judged by
 /// <c>find</c>: <c>unsigned</c>, <c>test-key</c>, <c>untrusted</c> (needs <c>--public-key</c>),
-/// <c>no-rollback-counter</c>, <c>unauthenticated-format</c>, or <c>weakness</c> with a <c>weakness</c> code and the
-/// <c>formats</c> that can show it. An artifact is read and verified once for all rules; files that are not update
+/// <c>no-rollback-counter</c>, <c>unauthenticated-format</c>, or <c>weakness</c> with the <c>weaknesses</c> codes and
+/// the <c>formats</c> that can show them. An artifact is read and verified once for all rules; files that are not update
 /// images are not applicable.
 /// </summary>
 public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, TrustAnchors anchors) : ICheck
@@ -26,7 +26,7 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
 
     public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [ArtifactKind.Binary, ArtifactKind.Text];
 
-    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "weakness", "formats"];
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "weaknesses", "formats"];
 
     public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
     {
@@ -40,7 +40,7 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
             "no-rollback-counter" => new RollbackCounterJudge(),
             "unauthenticated-format" => new UnauthenticatedFormatJudge(),
             "weakness" => new WeaknessJudge(
-                rule.Check.TryGetString("weakness") ?? throw new CheckParameterException("weakness", "check.find 'weakness' needs check.weakness, the weakness code"),
+                rule.Check.Has("weaknesses") ? rule.Check.GetStringList("weaknesses") : throw new CheckParameterException("weaknesses", "check.find 'weakness' needs check.weaknesses, the weakness codes"),
                 rule.Check.Has("formats") ? rule.Check.GetStringList("formats") : []),
             _ => throw new CheckParameterException("find", $"check.find '{find}' is not one of {string.Join(", ", Finds)}"),
         };

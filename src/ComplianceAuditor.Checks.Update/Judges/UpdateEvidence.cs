@@ -8,6 +8,8 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// <summary>Evidence for an update-image outcome: what the image is and the facts a reviewer checks the verdict by.</summary>
 internal static class UpdateEvidence
 {
+    private const int MaxFacts = 48;
+
     public static CheckOutcome Fail(UpdateInspection inspection, string reason, string key) =>
         CheckOutcome.Fail(reason, [Describe(inspection, reason)], key);
 
@@ -41,6 +43,9 @@ internal static class UpdateEvidence
         lines.Add(inspection.Rollback is { } rollback
             ? $"rollback: {rollback.Name} = {rollback.Value} ({rollback.Location})"
             : inspection.RollbackSupported ? "rollback: no value in the image" : "rollback: the format has no field for one");
+
+        // The format's own facts (header fields, manifest elements) after the common ones, bounded for the report.
+        lines.AddRange(inspection.Facts.Take(MaxFacts).Select(f => $"{f.Name}: {f.Value}"));
         return string.Join('\n', lines);
     }
 

@@ -54,9 +54,7 @@ internal static class McubootSignature
 
             var scheme = Scheme(signature.Type, hash);
             var value = signature.Value(bytes).ToArray();
-            findings.Add(SignatureJudge.Judge(
-                new SignatureJudge.Candidate(type, spki => PublicKeyVerifier.Verifies(scheme, spki, digest, value), keyHash, namedTestKey, embedded),
-                anchors));
+            findings.Add(SignatureJudge.Judge(SignatureJudge.Candidate.For(type, scheme, digest, value, keyHash, namedTestKey, embedded), anchors));
         }
 
         return (integrity, findings);

@@ -23,7 +23,32 @@ public static class SignatureJudge
     /// <param name="KeyId">How the image names its key (digest, kid, key-name-hint), or null.</param>
     /// <param name="NamedTestKey">The test key <paramref name="KeyId"/> is, found by the caller in its digest form.</param>
     /// <param name="EmbeddedSpki">The key the image carries to be verified with, or null.</param>
-    public sealed record Candidate(string Algorithm, Func<byte[], bool> Verifies, string? KeyId, KnownTestKey? NamedTestKey, byte[]? EmbeddedSpki);
+    /// <param name="KeyFamily">
+    /// "RSA", "EC" or "Ed25519" when the signature's algorithm says it (as <see cref="PublicKeyVerifier.Family"/>
+    /// names them): published test keys of other families are then not tried, which keeps the search cheap.
+    /// </param>
+    public sealed record Candidate(string Algorithm, Func<byte[], bool> Verifies, string? KeyId, KnownTestKey? NamedTestKey, byte[]? EmbeddedSpki, string? KeyFamily = null)
+    {
+        /// <summary>
+        /// The SPKI SHA-256 of the keys that could have made the signature, when the scheme allows working them out
+        /// (ECDSA); published test keys are then found by lookup instead of one verification each.
+        /// </summary>
+        public Func<IReadOnlyList<string>>? RecoverKeys { get; init; }
+
+        /// <summary>A candidate for one signature made with <paramref name="scheme"/> over <paramref name="data"/>.</summary>
+        public static Candidate For(string algorithm, SignatureScheme scheme, byte[] data, byte[] signature, string? keyId = null, KnownTestKey? namedTestKey = null, byte[]? embeddedSpki = null)
+        {
+            ArgumentNullException.ThrowIfNull(scheme);
+            return new Candidate(algorithm, spki => PublicKeyVerifier.Verifies(scheme, spki, data, signature), keyId, namedTestKey, embeddedSpki, scheme.Family)
+            {
+                RecoverKeys = scheme.Kind is SignatureKind.EcdsaDer or SignatureKind.EcdsaRaw ? () => EcdsaKeyRecovery.Recover(scheme, data, signature) : null,
+            };
+        }
+    }
+
+    /// <summary>The published keys with their family, worked out once: trying a key of the wrong family costs an exception.</summary>
+    private static readonly Lazy<(KnownTestKey Key, byte[] Spki, string? Family)[]> TestKeys =
+        new(() => [.. KnownTestKeys.PublicKeys.Select(k => (k.Key, k.Spki, PublicKeyVerifier.Family(k.Spki)))]);
 
     public static SignatureFinding Judge(Candidate candidate, TrustAnchors anchors)
     {
@@ -62,23 +87,38 @@ public static class SignatureJudge
                 : string.Create(CultureInfo.InvariantCulture, $"the {algorithm} signature is valid for the key the image carries (SPKI SHA-256 {fingerprint[..16]}…), which is none of the {anchors.Keys.Count} trusted key(s)"));
         }
 
-        foreach (var (key, spki) in KnownTestKeys.PublicKeys)
+        foreach (var (key, spki, family) in PublishedKeysToTry(candidate))
         {
             if (candidate.Verifies(spki))
             {
                 return new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId ?? key.SpkiSha256, key, null,
-                    $"the {algorithm} signature verifies with a published test key ({key.Origins[0].Repository}: {key.Origins[0].Path}); anyone can sign images this device accepts");
+                    $"the {algorithm} signature verifies with a published test key; anyone can sign images this device accepts");
             }
         }
 
         if (candidate.NamedTestKey is { } named)
         {
             return new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId, named, null,
-                $"signed ({algorithm}) with the key the image names by digest, a published test key ({named.Origins[0].Repository}: {named.Origins[0].Path}); anyone can sign images this device accepts");
+                $"signed ({algorithm}) with the key the image names by digest, a published test key; anyone can sign images this device accepts");
         }
 
         return new(SignatureStatus.UnknownKey, algorithm, candidate.KeyId, null, null, anchors.IsEmpty
             ? $"signed ({algorithm}) by a key that is not at hand; give the device's key with --public-key to verify it"
             : string.Create(CultureInfo.InvariantCulture, $"signed ({algorithm}), but the signature verifies with none of the {anchors.Keys.Count} trusted key(s): another key made it, or it is damaged"));
+    }
+
+    /// <summary>
+    /// The published keys worth a verification: those whose fingerprint the signature recovers to (ECDSA), else every
+    /// key of the signature's family.
+    /// </summary>
+    private static IEnumerable<(KnownTestKey Key, byte[] Spki, string? Family)> PublishedKeysToTry(Candidate candidate)
+    {
+        if (candidate.RecoverKeys is { } recover)
+        {
+            var recovered = recover().ToHashSet(StringComparer.Ordinal);
+            return TestKeys.Value.Where(k => recovered.Contains(k.Key.SpkiSha256));
+        }
+
+        return TestKeys.Value.Where(k => candidate.KeyFamily is null || candidate.KeyFamily == k.Family);
     }
 }

@@ -19,6 +19,14 @@ public sealed record SignatureScheme(SignatureKind Kind, HashAlgorithmName Hash,
 
     public static SignatureScheme EcdsaRaw(HashAlgorithmName hash, bool signsDigest) => new(SignatureKind.EcdsaRaw, hash, signsDigest);
 
+    /// <summary>The key family that makes such signatures, as <see cref="PublicKeyVerifier.Family"/> names it.</summary>
+    public string Family => Kind switch
+    {
+        SignatureKind.Ed25519 => "Ed25519",
+        SignatureKind.EcdsaDer or SignatureKind.EcdsaRaw => "EC",
+        _ => "RSA",
+    };
+
     /// <summary>Ed25519 over the given bytes (which are a digest for MCUboot, the message elsewhere).</summary>
     public static SignatureScheme Ed25519 { get; } = new(SignatureKind.Ed25519, HashAlgorithmName.SHA512, SignsDigest: false);
 }

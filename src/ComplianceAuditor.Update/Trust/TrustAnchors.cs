@@ -124,17 +124,6 @@ public sealed class TrustAnchors
         return rsa.ExportSubjectPublicKeyInfo();
     }
 
-    /// <summary>Whether the DER is a SubjectPublicKeyInfo of an algorithm we can use (BouncyCastle knows Ed25519 too).</summary>
-    private static bool SpkiIsUsable(byte[] der)
-    {
-        try
-        {
-            _ = Org.BouncyCastle.Security.PublicKeyFactory.CreateKey(der);
-            return true;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or InvalidOperationException or IOException or Org.BouncyCastle.Security.SecurityUtilityException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether the DER is a SubjectPublicKeyInfo of an algorithm we can use.</summary>
+    private static bool SpkiIsUsable(byte[] der) => PublicKeyVerifier.Family(der) is not null;
 }

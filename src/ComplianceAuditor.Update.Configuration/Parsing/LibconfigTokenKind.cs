@@ -1,0 +1,8 @@
+namespace ComplianceAuditor.Update.Configuration.Parsing;
+
+internal enum LibconfigTokenKind
+{
+    Word,
+    String,
+    Punctuation,
+}
