@@ -1,3 +1,6 @@
+using ComplianceAuditor.Update.Boot.Avb;
+using ComplianceAuditor.Update.Boot.Fit;
+using ComplianceAuditor.Update.Boot.Legacy;
 using ComplianceAuditor.Update.Esp;
 using ComplianceAuditor.Update.Inspection;
 using ComplianceAuditor.Update.Mcuboot;
@@ -15,6 +18,10 @@ public static class UpdateFormatRegistry
     [
         new McubootFormat(),
         new SuitEnvelopeFormat(),
+        new FitImageFormat(),
+        new ControlDeviceTreeFormat(),
+        new UImageFormat(),
+        new VbmetaFormat(),
         new EspPartitionTableFormat(),
         new EspImageFormat(),
     ];

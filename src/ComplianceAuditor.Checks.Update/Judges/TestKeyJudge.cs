@@ -5,7 +5,11 @@ using ComplianceAuditor.Update.Trust;
 
 namespace ComplianceAuditor.Checks.Update.Judges;
 
-/// <summary><c>test-key</c>: no signature may be made with a key whose private half is published.</summary>
+/// <summary>
+/// <c>test-key</c>: no signature may be made with a key whose private half is published. A signature that no longer
+/// verifies but was made with such a key (a vbmeta whose flags were changed after signing) counts too: the device
+/// trusts that key.
+/// </summary>
 internal sealed class TestKeyJudge : IUpdateJudge
 {
     public string Find => "test-key";
@@ -18,7 +22,7 @@ internal sealed class TestKeyJudge : IUpdateJudge
             return CheckOutcome.NotApplicable($"the {inspection.Format} is not signed, so no signing key to judge");
         }
 
-        var byTestKey = signatures.FirstOrDefault(s => s.Status == SignatureStatus.SignedWithTestKey);
+        var byTestKey = signatures.FirstOrDefault(s => s.Status == SignatureStatus.SignedWithTestKey) ?? signatures.FirstOrDefault(s => s.TestKey is not null);
         if (byTestKey is { TestKey: { } key })
         {
             var origin = key.Origins[0];

@@ -11,15 +11,17 @@ public sealed class FdtNode
         Name = name;
         Parent = parent;
         Offset = offset;
-        Path = parent is null ? "/" : parent.Parent is null ? "/" + name : parent.Path + "/" + name;
         Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
     /// <summary>The name as stored, with its unit address (<c>memory@80000000</c>); empty for the root.</summary>
     public string Name { get; }
 
-    /// <summary>The full path, <c>/</c> for the root.</summary>
-    public string Path { get; }
+    /// <summary>
+    /// The full path, <c>/</c> for the root. Built when asked, not stored: a hostile tree of deep, long-named nodes
+    /// would otherwise hold a full path per node, quadratic in the tree's size.
+    /// </summary>
+    public string Path => Parent is null ? "/" : Parent.Parent is null ? "/" + Name : Parent.Path + "/" + Name;
 
     public FdtNode? Parent { get; }
 
