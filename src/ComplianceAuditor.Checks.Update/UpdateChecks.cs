@@ -14,6 +14,7 @@ public static class UpdateChecks
         new CodeEvidence.UpdateCodeEvidenceCheck(),
         new Frameworks.UpdateFrameworkCheck(),
         new BuildConfig.BuildConfigCheck(),
+        new Recovery.UpdateRecoveryCheck(UpdateFormatRegistry.All()),
     ];
 
     /// <summary>The checks without trust anchors: published test keys are still recognised.</summary>

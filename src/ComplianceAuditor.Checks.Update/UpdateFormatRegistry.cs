@@ -1,6 +1,12 @@
 using ComplianceAuditor.Update.Boot.Avb;
 using ComplianceAuditor.Update.Boot.Fit;
 using ComplianceAuditor.Update.Boot.Legacy;
+using ComplianceAuditor.Update.Bundles.Matter;
+using ComplianceAuditor.Update.Bundles.Mender;
+using ComplianceAuditor.Update.Bundles.Mongoose;
+using ComplianceAuditor.Update.Bundles.OpenWrt;
+using ComplianceAuditor.Update.Bundles.Rauc;
+using ComplianceAuditor.Update.Bundles.Swupdate;
 using ComplianceAuditor.Update.Esp;
 using ComplianceAuditor.Update.Inspection;
 using ComplianceAuditor.Update.Mcuboot;
@@ -22,6 +28,12 @@ public static class UpdateFormatRegistry
         new ControlDeviceTreeFormat(),
         new UImageFormat(),
         new VbmetaFormat(),
+        new SwupdateBundleFormat(),
+        new RaucBundleFormat(),
+        new MenderArtifactFormat(),
+        new MatterOtaFormat(),
+        new OpenWrtSysupgradeFormat(),
+        new MongooseFirmwareFormat(),
         new EspPartitionTableFormat(),
         new EspImageFormat(),
     ];

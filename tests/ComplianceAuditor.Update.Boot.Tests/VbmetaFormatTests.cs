@@ -20,7 +20,7 @@ public sealed class VbmetaFormatTests
 
         Assert.Equal("SHA256_RSA4096", facts["algorithm"]);
         Assert.Equal("0x3 (HASHTREE_DISABLED, VERIFICATION_DISABLED)", facts["flags"]);
-        Assert.Equal(["avb-verification-disabled", "avb-hashtree-disabled"], inspection.Weaknesses.Select(w => w.Code));
+        Assert.Equal(["avb-verification-disabled", "avb-hashtree-disabled", "avb-rollback-index-zero"], inspection.Weaknesses.Select(w => w.Code));
         Assert.Equal(("rollback index", 0ul), (inspection.Rollback!.Name, inspection.Rollback.Value));
         Assert.Equal("2 hash, 2 hashtree, 2 kernel_cmdline", StripNames(facts["descriptors"]));
 
@@ -45,7 +45,7 @@ public sealed class VbmetaFormatTests
 
         Assert.Equal(SignatureStatus.SignedWithTestKey, inspection.Signatures[0].Status);
         Assert.True(inspection.Integrity!.Matches);
-        Assert.Empty(inspection.Weaknesses);
+        Assert.Equal("avb-rollback-index-zero", Assert.Single(inspection.Weaknesses).Code);
     }
 
     [SharedFact("corpus/platform_external_avb/test/data/testkey_rsa4096_pub.pem")]
@@ -95,7 +95,7 @@ public sealed class VbmetaFormatTests
         Assert.Empty(inspection.Signatures);
         Assert.Null(inspection.Integrity);
         Assert.Equal("NONE", inspection.Facts.Single(f => f.Name == "algorithm").Value);
-        Assert.Equal("avb-verification-disabled", Assert.Single(inspection.Weaknesses).Code);
+        Assert.Equal(["avb-verification-disabled", "avb-rollback-index-zero"], inspection.Weaknesses.Select(w => w.Code));
     }
 
     [Theory]

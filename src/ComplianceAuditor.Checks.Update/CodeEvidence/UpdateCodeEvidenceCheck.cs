@@ -48,10 +48,10 @@ public sealed class UpdateCodeEvidenceCheck : ElfCheck
             : scan.EntryPointStrings.Take(5).Select(s => Bytes(s, "text an update entry point leaves in the program")).ToList();
         var antiRollback = (string)configuration! == "anti-rollback";
         var found = antiRollback ? scan.AntiRollback : scan.Verifiers;
-        var what = antiRollback ? "anti-rollback code (reading or raising a security counter)" : "a signature verifier";
+        var what = antiRollback ? "anti-rollback code (reading or raising a security counter)" : "signature verifier";
         if (found.Count > 0)
         {
-            return CheckOutcome.Pass($"updates through {entries[0]} and has {what}: {string.Join(", ", found.Take(5))}",
+            return CheckOutcome.Pass($"updates through {entries[0]} and has {(antiRollback ? what : "a " + what)}: {string.Join(", ", found.Take(5))}",
                 [.. entryEvidence, .. found.Take(5).Select(f => Symbol(f, antiRollback ? "anti-rollback function" : "signature verifier"))]);
         }
 

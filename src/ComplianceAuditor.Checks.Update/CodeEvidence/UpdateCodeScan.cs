@@ -30,7 +30,11 @@ internal sealed record UpdateCodeScan(
             file.SymbolCount > 1);
     }
 
-    public bool HasEntryPoint => EntryPoints.Count > 0 || EntryPointStrings.Count > 0;
+    /// <summary>
+    /// Whether the program has an update path: an entry-point symbol, or, only when it is stripped, an entry point's
+    /// text. With a symbol table the text alone is weak (a library's message linked in, its functions not).
+    /// </summary>
+    public bool HasEntryPoint => EntryPoints.Count > 0 || (!HasSymbols && EntryPointStrings.Count > 0);
 
     private static string[] Matching(HashSet<string> names, System.Collections.Frozen.FrozenSet<string> exact, IReadOnlyList<string> fragments) =>
         [.. names.Where(n => exact.Contains(n) || fragments.Any(f => n.Contains(f, StringComparison.Ordinal))).Order(StringComparer.Ordinal).Take(20)];

@@ -19,7 +19,7 @@ internal sealed class RollbackCounterJudge : IUpdateJudge
     {
         if (inspection.Authentication == AuthenticationSupport.NotAnImage)
         {
-            return CheckOutcome.NotApplicable($"a {inspection.Format} is not an installable image");
+            return CheckOutcome.NotApplicable($"the {inspection.Format} is layout data, not an installable image");
         }
 
         if (inspection.Rollback is { } rollback)
@@ -29,6 +29,6 @@ internal sealed class RollbackCounterJudge : IUpdateJudge
 
         return inspection.RollbackSupported
             ? UpdateEvidence.Fail(inspection, $"the {inspection.Format} carries no anti-rollback value, so a device cannot refuse an older image signed with the same key", "no-counter")
-            : CheckOutcome.NotApplicable($"a {inspection.Format} has no anti-rollback field; downgrade protection has to come from the updater's configuration");
+            : CheckOutcome.NotApplicable($"the {inspection.Format} format has no anti-rollback field; downgrade protection has to come from the updater's configuration");
     }
 }

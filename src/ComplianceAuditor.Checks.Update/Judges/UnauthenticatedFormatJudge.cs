@@ -15,9 +15,9 @@ internal sealed class UnauthenticatedFormatJudge : IUpdateJudge
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors) => inspection.Authentication switch
     {
         AuthenticationSupport.None => UpdateEvidence.Fail(inspection,
-            $"a {inspection.Format} can only carry {inspection.Integrity?.Kind ?? "an integrity check"}, which anyone who changes it can recompute; the format cannot be authenticated",
+            $"the {inspection.Format} format can only carry {inspection.Integrity?.Kind ?? "an integrity check"}, which anyone who changes the image can recompute; it cannot be authenticated",
             "format:" + inspection.Format),
-        AuthenticationSupport.NotAnImage => CheckOutcome.NotApplicable($"a {inspection.Format} is not an installable image"),
-        _ => CheckOutcome.Pass($"a {inspection.Format} can carry a signature"),
+        AuthenticationSupport.NotAnImage => CheckOutcome.NotApplicable($"the {inspection.Format} is layout data, not an installable image"),
+        _ => CheckOutcome.Pass($"the {inspection.Format} format can carry a signature"),
     };
 }

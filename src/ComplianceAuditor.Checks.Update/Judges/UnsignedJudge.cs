@@ -18,7 +18,7 @@ internal sealed class UnsignedJudge : IUpdateJudge
     {
         if (inspection.Authentication != AuthenticationSupport.Optional)
         {
-            return CheckOutcome.NotApplicable($"a {inspection.Format} cannot carry a signature; the rule on unauthenticated formats covers it");
+            return CheckOutcome.NotApplicable($"the {inspection.Format} format cannot carry a signature; the rule on unauthenticated formats covers it");
         }
 
         var signatures = inspection.AllSignatures();

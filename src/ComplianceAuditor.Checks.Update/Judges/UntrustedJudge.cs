@@ -23,7 +23,7 @@ internal sealed class UntrustedJudge : IUpdateJudge
 
         if (inspection.Authentication != AuthenticationSupport.Optional)
         {
-            return CheckOutcome.NotApplicable($"a {inspection.Format} cannot carry a signature");
+            return CheckOutcome.NotApplicable($"the {inspection.Format} format cannot carry a signature");
         }
 
         var signatures = inspection.AllSignatures();

@@ -17,7 +17,7 @@ internal sealed class WeaknessJudge(IReadOnlyCollection<string> codes, IReadOnly
     {
         if (formats.Count > 0 && !formats.Contains(inspection.Format, StringComparer.Ordinal))
         {
-            return CheckOutcome.NotApplicable($"a {inspection.Format} cannot show {Names}");
+            return CheckOutcome.NotApplicable($"the {inspection.Format} format cannot show {Names}");
         }
 
         var found = inspection.AllWeaknesses().Where(w => codes.Contains(w.Code, StringComparer.Ordinal)).ToList();

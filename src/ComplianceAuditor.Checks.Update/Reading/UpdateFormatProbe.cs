@@ -12,7 +12,7 @@ internal static class UpdateFormatProbe
     public const int HeadBytes = 512;
     public const int TailBytes = 16;
 
-    public static bool MightBeUpdate(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, string fileName)
+    public static bool MightBeUpdate(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, string fileName, long size)
     {
         if (fileName is "sw-description" or "manifest.raucm")
         {
@@ -34,9 +34,27 @@ internal static class UpdateFormatProbe
             || be == 0x27051956                                   // legacy uImage
             || head[..4].SequenceEqual("AVB0"u8)                  // Android vbmeta
             || head[..4].SequenceEqual("0707"u8)                  // cpio newc: SWUpdate .swu
-            || le == 0x73717368                                   // "hsqs": squashfs, a RAUC bundle when CMS follows
+            || (le == 0x73717368 && IsRaucTrailer(head, tail, size)) // squashfs followed by a CMS signature: a RAUC bundle
             || le == 0x1BEEF11E                                   // Matter OTA image
             || (head.Length >= 263 && head[257..262].SequenceEqual("ustar"u8)) // tar: Mender artifact
-            || (tail.Length == TailBytes && tail[..4].SequenceEqual("FWx0"u8)); // OpenWrt fwtool trailer
+            || (tail.Length == TailBytes && tail[..4].SequenceEqual("FWx0"u8)) // OpenWrt fwtool trailer
+            || (head[..4].SequenceEqual("PK\x03\x04"u8) && fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)); // Mongoose OS fw.zip
+    }
+
+    /// <summary>
+    /// Whether a squashfs is followed by a RAUC signature: the last eight bytes give the CMS size (big endian), and
+    /// the file system (its bytes_used at offset 40) must end before the CMS starts. A plain squashfs image ends in
+    /// zero padding and fails this, so root file systems are never read whole as bundles.
+    /// </summary>
+    private static bool IsRaucTrailer(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, long size)
+    {
+        if (head.Length < 48 || tail.Length != TailBytes)
+        {
+            return false;
+        }
+
+        var cms = BinaryPrimitives.ReadUInt64BigEndian(tail[8..]);
+        var bytesUsed = BinaryPrimitives.ReadUInt64LittleEndian(head[40..]);
+        return cms is > 0 and < (64UL << 20) && (ulong)size > cms + 8 && bytesUsed <= (ulong)size - cms - 8;
     }
 }

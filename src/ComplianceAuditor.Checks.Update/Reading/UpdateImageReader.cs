@@ -32,7 +32,7 @@ internal static class UpdateImageReader
             var head = new byte[(int)Math.Min(UpdateFormatProbe.HeadBytes, artifact.Size)];
             head = head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
             var tail = Tail(content, artifact.Size);
-            if (!UpdateFormatProbe.MightBeUpdate(head, tail, name))
+            if (!UpdateFormatProbe.MightBeUpdate(head, tail, name, artifact.Size))
             {
                 return UpdateReading.None;
             }

@@ -17,6 +17,8 @@ namespace ComplianceAuditor.Update.Boot.Avb;
 /// <item><c>avb-verification-disabled</c>: flag VERIFICATION_DISABLED is set, so the bootloader skips verifying the
 /// partitions this vbmeta describes.</item>
 /// <item><c>avb-hashtree-disabled</c>: flag HASHTREE_DISABLED is set, so dm-verity does not protect the partitions.</item>
+/// <item><c>avb-rollback-index-zero</c>: the rollback index is 0, the value every older image has too, so the stored
+/// index never refuses one.</item>
 /// </list>
 /// </summary>
 public sealed class VbmetaFormat : IUpdateFormat
@@ -132,6 +134,11 @@ public sealed class VbmetaFormat : IUpdateFormat
         if ((header.Flags & VbmetaHeader.FlagHashtreeDisabled) != 0)
         {
             weaknesses.Add(new("avb-hashtree-disabled", "the vbmeta flag HASHTREE_DISABLED is set: dm-verity does not check the partitions at run time"));
+        }
+
+        if (header.RollbackIndex == 0)
+        {
+            weaknesses.Add(new("avb-rollback-index-zero", "the rollback index is 0: the device's stored index never refuses an older image"));
         }
 
         return weaknesses;
