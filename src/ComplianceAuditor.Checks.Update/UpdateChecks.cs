@@ -6,10 +6,13 @@ namespace ComplianceAuditor.Checks.Update;
 /// <summary>The check kinds of this family, for explicit registration.</summary>
 public static class UpdateChecks
 {
-    /// <summary>The checks, verifying signatures against <paramref name="anchors"/> (the <c>--public-key</c> files).</summary>
-    public static IEnumerable<ICheck> All(TrustAnchors anchors) =>
+    /// <summary>
+    /// The checks, verifying signatures against <paramref name="anchors"/> (the <c>--public-key</c> files) and
+    /// comparing manifests with the RAM the manufacturer declares (<c>--device-ram</c>), when given.
+    /// </summary>
+    public static IEnumerable<ICheck> All(TrustAnchors anchors, long? deviceRam = null) =>
     [
-        new UpdateImageCheck(UpdateFormatRegistry.All(), anchors),
+        new UpdateImageCheck(UpdateFormatRegistry.All(), anchors, deviceRam),
         new RollbackRegressionCheck(UpdateFormatRegistry.All()),
         new CodeEvidence.UpdateCodeEvidenceCheck(),
         new Frameworks.UpdateFrameworkCheck(),

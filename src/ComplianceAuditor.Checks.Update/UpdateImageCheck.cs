@@ -12,13 +12,15 @@ namespace ComplianceAuditor.Checks.Update;
 /// <c>update-image</c>: every update or boot image in the target (MCUboot, ESP-IDF, SUIT, FIT, uImage, vbmeta,
 /// SWUpdate, RAUC, Mender, Matter OTA, OpenWrt sysupgrade) read by its format and verified, then judged by
 /// <c>find</c>: <c>unsigned</c>, <c>test-key</c>, <c>untrusted</c> (needs <c>--public-key</c>),
-/// <c>no-rollback-counter</c>, <c>unauthenticated-format</c>, or <c>weakness</c> with the <c>weaknesses</c> codes and
-/// the <c>formats</c> that can show them. An artifact is read and verified once for all rules; files that are not update
+/// <c>no-rollback-counter</c>, <c>unauthenticated-format</c>, <c>weakness</c> with the <c>weaknesses</c> codes and
+/// the <c>formats</c> that can show them, and for the IETF architecture requirements <c>multiple-signers</c>,
+/// <c>manifest-size</c> (against <c>--device-ram</c>) and <c>bootloader-size</c> (against <c>maxBytes</c>). An artifact is read and verified once for all rules; files that are not update
 /// images are not applicable.
 /// </summary>
-public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, TrustAnchors anchors) : ICheck
+public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, TrustAnchors anchors, long? deviceRam = null) : ICheck
 {
-    private static readonly string[] Finds = ["unsigned", "test-key", "untrusted", "no-rollback-counter", "unauthenticated-format", "weakness"];
+    private static readonly string[] Finds =
+        ["unsigned", "test-key", "untrusted", "no-rollback-counter", "unauthenticated-format", "weakness", "multiple-signers", "manifest-size", "bootloader-size"];
 
     public string Kind => "update-image";
 
@@ -26,7 +28,7 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
 
     public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [ArtifactKind.Binary, ArtifactKind.Text];
 
-    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "weaknesses", "formats"];
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "weaknesses", "formats", "maxBytes"];
 
     public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
     {
@@ -39,6 +41,9 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
             "untrusted" => new UntrustedJudge(),
             "no-rollback-counter" => new RollbackCounterJudge(),
             "unauthenticated-format" => new UnauthenticatedFormatJudge(),
+            "multiple-signers" => new SignersJudge(),
+            "manifest-size" => new ManifestSizeJudge(deviceRam),
+            "bootloader-size" => new BootloaderSizeJudge(rule.Check.GetInt("maxBytes", 65536)),
             "weakness" => new WeaknessJudge(
                 rule.Check.Has("weaknesses") ? rule.Check.GetStringList("weaknesses") : throw new CheckParameterException("weaknesses", "check.find 'weakness' needs check.weaknesses, the weakness codes"),
                 rule.Check.Has("formats") ? rule.Check.GetStringList("formats") : []),

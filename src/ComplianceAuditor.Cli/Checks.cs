@@ -11,8 +11,8 @@ namespace ComplianceAuditor.Cli;
 internal static class Checks
 {
     /// <summary>The registry, with update signatures verified against <paramref name="anchors"/> (<c>--public-key</c>).</summary>
-    public static CheckRegistry CreateRegistry(TrustAnchors anchors) =>
-        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors)]);
+    public static CheckRegistry CreateRegistry(TrustAnchors anchors, long? deviceRam = null) =>
+        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors, deviceRam)]);
 
     public static CheckRegistry CreateRegistry() => CreateRegistry(TrustAnchors.Empty);
 }

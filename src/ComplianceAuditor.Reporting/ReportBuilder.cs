@@ -45,6 +45,7 @@ public static class ReportBuilder
                 .Concat(input.Comparisons.Select(c =>
                     $"{c.Target.Name}: earlier release compared for shared secrets and rollback counters only (--previous), not audited; SHA-256 {(c.Target.Sha256.Length > 0 ? c.Target.Sha256 : "not computed (a folder)")}"))
                 .Concat(input.TrustAnchors.Select(a => $"trusted key given with --public-key: {a}"))
+                .Concat(input.Declared.Select(d => $"declared on the command line, not verified: {d}"))
                 .Concat(input.OnlyRules.Count == 0 ? [] : [$"only the rules selected with --only were run: {string.Join(", ", input.OnlyRules)}"])
                 .ToArray(),
         };

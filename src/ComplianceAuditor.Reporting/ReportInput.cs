@@ -37,4 +37,7 @@ public sealed record ReportInput
     /// SHA-256: a lab's report must say which keys "verified with a trusted key" refers to.
     /// </summary>
     public IReadOnlyList<string> TrustAnchors { get; init; } = [];
+
+    /// <summary>Facts about the device given on the command line (<c>--device-ram</c>), named in the notes as declared.</summary>
+    public IReadOnlyList<string> Declared { get; init; } = [];
 }

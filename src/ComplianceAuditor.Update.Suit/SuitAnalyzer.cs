@@ -66,6 +66,7 @@ internal static class SuitAnalyzer
             Integrity = digest is null ? null : Integrity(digest, digestMatches, reading.Severable),
             Rollback = info.SequenceNumber is { } sequence ? new RollbackValue("manifest sequence number", sequence, "manifest key 2 (suit-manifest-sequence-number)") : null,
             RollbackSupported = true,
+            ManifestBytes = info.ManifestBytes,
             Version = info.TextVersions.Count > 0 ? info.TextVersions[0] : null,
             Problem = problems.Count == 0 ? null : string.Join("; ", problems.Take(3)),
             // The conformance table travels with the facts, so every report shows it beside the verdicts.

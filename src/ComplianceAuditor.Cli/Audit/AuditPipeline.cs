@@ -65,7 +65,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], inventoryOptions, stopInventory.Token), stopInventory.Token);
         try
         {
-            var registry = Checks.CreateRegistry(anchors);
+            var registry = Checks.CreateRegistry(anchors, settings.DeviceRam);
             var loaded = RuleSetProvider.LoadVerified(settings.RuleDirectories, registry);
             if (!loaded.Succeeded)
             {
@@ -172,6 +172,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Comparisons = comparisons,
             OnlyRules = settings.OnlyRules,
             TrustAnchors = [.. anchors.Keys.Select(k => $"{k.Name}, SPKI SHA-256 {k.SpkiSha256}")],
+            Declared = settings.DeviceRam is { } ram ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"device RAM {ram} bytes (--device-ram)")] : [],
         });
     }
 

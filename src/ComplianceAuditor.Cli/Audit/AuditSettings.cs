@@ -43,4 +43,7 @@ internal sealed record AuditSettings
 
     /// <summary>Files of public keys or certificates the device trusts, to verify update signatures with.</summary>
     public IReadOnlyList<string> PublicKeys { get; init; } = [];
+
+    /// <summary>The device's RAM in bytes, as the manufacturer declares it; null when not given.</summary>
+    public long? DeviceRam { get; init; }
 }

@@ -55,9 +55,13 @@ internal static class AuditCommand
             Description = "A public key, certificate or CA bundle (PEM or DER) the device trusts for updates, to verify signatures with (repeatable)",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var deviceRam = new Option<string?>("--device-ram")
+        {
+            Description = "The device's RAM (4096, 256K, 2M), to check that the data an update decision needs fits in it (IETF architecture, REQ-5)",
+        };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -92,6 +96,17 @@ internal static class AuditCommand
                 return ExitCodes.Usage;
             }
 
+            long? ram = null;
+            if (parse.GetValue(deviceRam) is { } ramText)
+            {
+                ram = UnpackOptions.ParseSize(ramText, 0);
+                if (ram is not > 0)
+                {
+                    console.Fail($"error: --device-ram '{ramText}' is not a size such as 4096, 256K or 2M");
+                    return ExitCodes.Usage;
+                }
+            }
+
             var settings = new AuditSettings
             {
                 Targets = parse.GetValue(targets) ?? [],
@@ -110,6 +125,7 @@ internal static class AuditCommand
                 CrackTime = TimeSpan.FromSeconds(crackSeconds),
                 Previous = parse.GetValue(previous) ?? [],
                 PublicKeys = parse.GetValue(publicKeys) ?? [],
+                DeviceRam = ram,
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });

@@ -43,6 +43,11 @@ public sealed class VbmetaFormat : IUpdateFormat
         var inspection = new UpdateInspection
         {
             Format = Name,
+
+            // Sizes beyond what fits in a long are a problem already; the decision data is the whole vbmeta.
+            ManifestBytes = header.AuthenticationSize < int.MaxValue && header.AuxiliarySize < int.MaxValue
+                ? VbmetaHeader.Size + (long)header.AuthenticationSize + (long)header.AuxiliarySize
+                : null,
             Rollback = new RollbackValue("rollback index", header.RollbackIndex,
                 string.Create(CultureInfo.InvariantCulture, $"vbmeta header offset 112 (rollback_index_location {header.RollbackIndexLocation})")),
             Problem = problem,

@@ -29,6 +29,13 @@ public sealed record UpdateInspection
     /// <summary>Whether the format has a place for an anti-rollback value at all (Mender and uImage have none).</summary>
     public bool RollbackSupported { get; init; } = true;
 
+    /// <summary>
+    /// The bytes a device must hold to decide whether to install the image: the manifest, or the header and
+    /// signature area that play its part. Null when the format keeps no such part apart from the payload. The IETF
+    /// architecture asks that it fit in RAM, so deciding never writes to flash.
+    /// </summary>
+    public long? ManifestBytes { get; init; }
+
     /// <summary>The version the image declares, as the format writes it, or null.</summary>
     public string? Version { get; init; }
 

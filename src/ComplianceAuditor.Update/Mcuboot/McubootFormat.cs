@@ -62,6 +62,9 @@ public sealed class McubootFormat : IUpdateFormat
         {
             Format = Name,
             Version = $"{header.Version}+{header.BuildNumber.ToString(CultureInfo.InvariantCulture)}",
+
+            // What the bootloader decides on: the header and both TLV areas (the body is only hashed as it streams by).
+            ManifestBytes = header.HeaderSize + (imageEnd - header.HeaderSize - header.ImageSize),
             Signatures = signatures,
             Integrity = integrity,
             Rollback = image.SecurityCounter(bytes) is { } value
