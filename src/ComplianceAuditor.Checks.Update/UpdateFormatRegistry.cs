@@ -1,12 +1,5 @@
-using ComplianceAuditor.Update.Boot.Avb;
-using ComplianceAuditor.Update.Boot.Fit;
-using ComplianceAuditor.Update.Boot.Legacy;
-using ComplianceAuditor.Update.Bundles.Matter;
-using ComplianceAuditor.Update.Bundles.Mender;
-using ComplianceAuditor.Update.Bundles.Mongoose;
-using ComplianceAuditor.Update.Bundles.OpenWrt;
-using ComplianceAuditor.Update.Bundles.Rauc;
-using ComplianceAuditor.Update.Bundles.Swupdate;
+using ComplianceAuditor.Update.Boot;
+using ComplianceAuditor.Update.Bundles;
 using ComplianceAuditor.Update.Esp;
 using ComplianceAuditor.Update.Inspection;
 using ComplianceAuditor.Update.Mcuboot;
@@ -16,7 +9,9 @@ namespace ComplianceAuditor.Checks.Update;
 
 /// <summary>
 /// The update and boot image formats, registered explicitly and tried in this order: formats with a distinctive
-/// magic first, so that a weaker one (the single ESP-IDF magic byte) never claims a file a stronger one knows.
+/// magic first, so that a weaker one (the single ESP-IDF magic byte) never claims a file a stronger one knows. The
+/// boot and bundle assemblies list their own readers (U-Boot FIT, control device tree, uImage, vbmeta; SWUpdate,
+/// RAUC, Mender, Matter OTA, OpenWrt sysupgrade, Mongoose OS).
 /// </summary>
 public static class UpdateFormatRegistry
 {
@@ -24,16 +19,8 @@ public static class UpdateFormatRegistry
     [
         new McubootFormat(),
         new SuitEnvelopeFormat(),
-        new FitImageFormat(),
-        new ControlDeviceTreeFormat(),
-        new UImageFormat(),
-        new VbmetaFormat(),
-        new SwupdateBundleFormat(),
-        new RaucBundleFormat(),
-        new MenderArtifactFormat(),
-        new MatterOtaFormat(),
-        new OpenWrtSysupgradeFormat(),
-        new MongooseFirmwareFormat(),
+        .. BootFormats.All,
+        .. BundleFormats.All,
         new EspPartitionTableFormat(),
         new EspImageFormat(),
     ];

@@ -28,7 +28,7 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
 
     public IReadOnlyList<ArtifactKind> DefaultArtifactKinds { get; } = [ArtifactKind.Binary, ArtifactKind.Text];
 
-    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "weaknesses", "formats", "maxBytes"];
+    public IReadOnlyCollection<string> Parameters { get; } = ["paths", "exclude", "find", "weaknesses", "formats", "needsRollbackField", "maxBytes"];
 
     public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
     {
@@ -46,7 +46,8 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
             "bootloader-size" => new BootloaderSizeJudge(rule.Check.GetInt("maxBytes", 65536)),
             "weakness" => new WeaknessJudge(
                 rule.Check.Has("weaknesses") ? rule.Check.GetStringList("weaknesses") : throw new CheckParameterException("weaknesses", "check.find 'weakness' needs check.weaknesses, the weakness codes"),
-                rule.Check.Has("formats") ? rule.Check.GetStringList("formats") : []),
+                rule.Check.Has("formats") ? rule.Check.GetStringList("formats") : [],
+                rule.Check.GetBool("needsRollbackField", false)),
             _ => throw new CheckParameterException("find", $"check.find '{find}' is not one of {string.Join(", ", Finds)}"),
         };
         var known = formats.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);

@@ -18,6 +18,13 @@ internal static class FitWeaknesses
                 : $"none of the {configs.Count} configurations ({FitFacts.List(configs.Select(c => c.Name))}) has a signature node: "
                     + "signed images from different releases can be mixed and matched"));
         }
+        else if (configs.Count > signedConfigs.Count)
+        {
+            // One unsigned configuration is enough: whoever picks it at boot combines images nothing binds together.
+            var unsigned = configs.Where(c => !signedConfigs.Contains(c)).Select(c => c.Name);
+            weaknesses.Add(new("fit-configuration-unsigned",
+                $"configuration(s) {FitFacts.List(unsigned)} have no signature node, beside signed ones: booting them combines images nothing binds together"));
+        }
 
         var covered = new HashSet<string>(
             signedConfigs.SelectMany(c => FitNodes.Signatures(c).SelectMany(s => FitCoverage.Images(c, s, images))),

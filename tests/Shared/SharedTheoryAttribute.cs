@@ -1,6 +1,4 @@
-using ComplianceAuditor.Tests.Shared;
-
-namespace ComplianceAuditor.Update.Configuration.Tests;
+namespace ComplianceAuditor.Tests.Shared;
 
 /// <summary>
 /// The theory form of <see cref="SharedFactAttribute"/>: skipped with the reason when the shared folder it needs is
