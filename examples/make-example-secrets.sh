@@ -6,9 +6,9 @@
 #   examples/make-example-secrets.sh        (needs openssl)
 #
 # vulnerable-rootfs: an RSA-1024 device private key (CMP2005, CMP2025) and a self-signed TLS server certificate that
-# is not a CA (CMP2026). clean-rootfs: an update CA (a self-signed CA, valid for a century) and the public half of an
-# update-signing key. The password hash and the made-up tokens in the other planted files are written by hand; see
-# examples/README.md.
+# is not a CA (CMP2026). clean-rootfs: an update CA (a self-signed CA, valid for a century), which SWUpdate trusts for
+# release signatures and pins for its HTTPS downloads. The password hash, the made-up tokens and the update
+# configuration in the other planted files are written by hand; see examples/README.md.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -30,6 +30,4 @@ openssl req -new -x509 -key "$work/ca.key" -subj "/O=Examplecam/CN=Examplecam Up
   -config <(printf '[req]\ndistinguished_name=dn\n[dn]\n[v3]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n') \
   -out "$work/ca.crt"
 { echo "$note"; cat "$work/ca.crt"; } > "$clean/etc/ssl/certs/update-ca.pem"
-openssl ecparam -name prime256v1 -genkey -noout -out "$work/signing.key"
-{ echo "$note"; openssl ec -in "$work/signing.key" -pubout 2> /dev/null; } > "$clean/etc/ssl/certs/update-signing.pub"
 echo "wrote the example keys and certificates"

@@ -15,7 +15,7 @@ namespace ComplianceAuditor.Checks.Update;
 /// counter is equal to or above the one they store, so an equal counter lets the earlier, vulnerable release back
 /// on. The same image is the one at the same path in the same format, or else the only image of that format.
 /// </summary>
-public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats) : ICheck
+public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats, TrustAnchors anchors) : ICheck
 {
     public string Kind => "update-rollback-regression";
 
@@ -28,10 +28,10 @@ public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats
     public IPreparedCheck Prepare(RuleDefinition rule, EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return new Prepared(PathSelection.From(rule.Check, required: false), formats);
+        return new Prepared(PathSelection.From(rule.Check, required: false), formats, anchors);
     }
 
-    private sealed class Prepared(PathSelection paths, IReadOnlyList<IUpdateFormat> formats) : IPreparedCheck
+    private sealed class Prepared(PathSelection paths, IReadOnlyList<IUpdateFormat> formats, TrustAnchors anchors) : IPreparedCheck
     {
         public bool Selects(Artifact artifact) => paths.Matches(artifact);
 
@@ -41,7 +41,8 @@ public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats
 
         public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
         {
-            var reading = context.Scratch.GetOrAdd("update-image", () => UpdateImageReader.Read(context.Artifact, formats, TrustAnchors.Empty));
+            // The same reading (and the same trust anchors) as the update-image rules, shared through the scratch.
+            var reading = context.Scratch.GetOrAdd("update-image", () => UpdateImageReader.Read(context.Artifact, formats, anchors));
             if (reading.Error is { } error)
             {
                 return CheckOutcome.Inconclusive(error);
@@ -67,14 +68,22 @@ public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats
                 return CheckOutcome.NotApplicable("no earlier release was given: pass it with --previous to check that the anti-rollback value grows");
             }
 
-            var pairs = context.Peers.Select(peer => (Peer: peer, Match: Match(context.Artifact, image, PeerImages.Of(peer, formats, cancellationToken)))).ToList();
+            // The fallback pairing ("the only image of its format") needs that to hold in this release too.
+            var ownOfKind = PeerImages.Of(context.Inventory, formats, cancellationToken).Count(i => SameKind(i.Inspection, image));
+            var pairs = context.Peers.Select(peer => (Peer: peer, Match: Match(context.Artifact, image, PeerImages.Of(peer, formats, cancellationToken), ownOfKind == 1))).ToList();
             var matched = pairs.Where(p => p.Match is not null).ToList();
             if (matched.Count == 0)
             {
                 return CheckOutcome.NotApplicable($"no earlier release holds one {image.Format} with a {counter.Name} to pair this image with");
             }
 
-            var stale = matched.Where(p => p.Match!.Value.Inspection.Rollback!.Value >= counter.Value).ToList();
+            // The very same image in both releases has nothing to roll back to.
+            if (matched.All(p => p.Match!.Value.Artifact.Sha256.Length > 0 && p.Match.Value.Artifact.Sha256 == context.Artifact.Sha256))
+            {
+                return CheckOutcome.NotApplicable($"the {image.Format} is byte for byte the same as in the earlier release");
+            }
+
+            var stale = matched.Where(p => p.Match!.Value.Inspection.Rollback!.Value >= counter.Value && p.Match.Value.Artifact.Sha256 != context.Artifact.Sha256).ToList();
             if (stale.Count == 0)
             {
                 return CheckOutcome.Pass(string.Join("; ", matched.Select(p => string.Create(CultureInfo.InvariantCulture,
@@ -90,11 +99,15 @@ public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats
                 string.Create(CultureInfo.InvariantCulture, $"rollback:{counter.Name}:{old}->{counter.Value}"));
         }
 
-        private static (Artifact Artifact, UpdateInspection Inspection)? Match(Artifact artifact, UpdateInspection image, IReadOnlyList<(Artifact Artifact, UpdateInspection Inspection)> candidates)
+        private static (Artifact Artifact, UpdateInspection Inspection)? Match(
+            Artifact artifact, UpdateInspection image, IReadOnlyList<(Artifact Artifact, UpdateInspection Inspection)> candidates, bool onlyOneHere)
         {
-            var sameKind = candidates.Where(c => c.Inspection.Format == image.Format && c.Inspection.Rollback!.Name == image.Rollback!.Name).ToList();
+            var sameKind = candidates.Where(c => SameKind(c.Inspection, image)).ToList();
             var samePath = sameKind.Where(c => c.Artifact.RelativePath == artifact.RelativePath).ToList();
-            return samePath.Count == 1 ? samePath[0] : sameKind.Count == 1 ? sameKind[0] : null;
+            return samePath.Count == 1 ? samePath[0] : sameKind.Count == 1 && onlyOneHere ? sameKind[0] : null;
         }
+
+        private static bool SameKind(UpdateInspection a, UpdateInspection b) =>
+            a.Format == b.Format && a.Rollback?.Name == b.Rollback?.Name;
     }
 }

@@ -13,7 +13,7 @@ public static class UpdateChecks
     public static IEnumerable<ICheck> All(TrustAnchors anchors, long? deviceRam = null) =>
     [
         new UpdateImageCheck(UpdateFormatRegistry.All(), anchors, deviceRam),
-        new RollbackRegressionCheck(UpdateFormatRegistry.All()),
+        new RollbackRegressionCheck(UpdateFormatRegistry.All(), anchors),
         new CodeEvidence.UpdateCodeEvidenceCheck(),
         new Frameworks.UpdateFrameworkCheck(),
         new BuildConfig.BuildConfigCheck(),

@@ -36,12 +36,16 @@ public sealed class AntiRollbackAndLegacyBootRuleTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        var unset = await JudgeAsync("CMP2043", "app.signed.bin", McubootImageBuilder.Build(Body, key, securityCounter: 1, version: "0.0.0"));
-        var set = await JudgeAsync("CMP2043", "app.signed.bin", McubootImageBuilder.Build(Body, key, securityCounter: 1, version: "1.2.3"));
+        var unset = await JudgeAsync("CMP2043", "app.signed.bin", McubootImageBuilder.Build(Body, key, version: "0.0.0"));
+        var set = await JudgeAsync("CMP2043", "app.signed.bin", McubootImageBuilder.Build(Body, key, version: "1.2.3"));
+
+        // A security counter orders releases by itself, so version 0.0.0 is no weakness beside one.
+        var counted = await JudgeAsync("CMP2043", "app.signed.bin", McubootImageBuilder.Build(Body, key, securityCounter: 1, version: "0.0.0"));
 
         Assert.Equal(Outcome.Fail, unset.Outcome);
         Assert.Contains("version is 0.0.0+0", unset.Reason, StringComparison.Ordinal);
         Assert.Equal(Outcome.Pass, set.Outcome);
+        Assert.Equal(Outcome.Pass, counted.Outcome);
     }
 
     [Fact]

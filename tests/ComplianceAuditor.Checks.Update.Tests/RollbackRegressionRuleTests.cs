@@ -65,4 +65,34 @@ public sealed class RollbackRegressionRuleTests
         Assert.Equal(Outcome.NotApplicable, noCounter.Outcome);
         Assert.Equal(Outcome.NotApplicable, unpaired.Outcome);
     }
+
+    [Fact]
+    public async Task The_same_image_shipped_again_has_nothing_to_roll_back_to()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var image = McubootImageBuilder.Build(Body, key, securityCounter: 2);
+
+        var result = await CompareAsync(image, image);
+
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("byte for byte the same", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_two_images_of_a_format_here_and_one_there_nothing_is_paired_by_format_alone()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var root = new TempDirectory();
+        root.Write("release/app.signed.bin", McubootImageBuilder.Build(Body, key, securityCounter: 1));
+        root.Write("release/net.signed.bin", McubootImageBuilder.Build([.. Body, 1], key, securityCounter: 1));
+        var target = Inventory(Path.Combine(root.Path, "release"));
+        var previous = Inventory(root.Write("old-app.signed.bin", McubootImageBuilder.Build([.. Body, 2], key, securityCounter: 5)));
+        var rules = RuleSetLoader.Load(Array.Empty<string>()).RuleSet!.Rules.Where(r => r.Id == "CMP2037").ToArray();
+
+        var results = await new AuditEngine(new CheckRegistry(UpdateChecks.All()), new EngineOptions()).RunAsync([target], rules, null, CancellationToken.None, [previous]);
+
+        // Which of app and net the old image was is unknown, so neither is judged against it.
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal(Outcome.NotApplicable, r.Outcome));
+    }
 }

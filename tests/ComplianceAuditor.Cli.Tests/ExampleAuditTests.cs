@@ -16,9 +16,32 @@ public sealed class ExampleAuditTests
         // examples must not copy; CryptoMaterialRuleTests shows it failing on MCUboot's key from the shared corpus.
         // CMP2028 compares two images, so one example alone is not applicable; SecretOptionTests runs it with
         // --previous. CMP2031 reads binaries, and the examples hold text files (and one ARM build of danger.c);
-        // EmbeddedCredentialRuleTests plants its case. CMP2032-CMP2034 read MCUboot images, and the example camera
-        // boots with U-Boot; McubootRuleTests covers them.
-        string[] elsewhere = ["CMP2027", "CMP2028", "CMP2031", "CMP2032", "CMP2033", "CMP2034"];
+        // EmbeddedCredentialRuleTests plants its case.
+        // The update rules below need binary images, options or build trees that a root file system of text files
+        // cannot show; UpdateImageRuleTests, RollbackRegressionRuleTests, UpdateCodeEvidenceRuleTests and the other
+        // rule tests in tests/ComplianceAuditor.Checks.Update.Tests plant their cases:
+        // - CMP2032-CMP2034: signed binary update images (signature, published test key, rollback counter).
+        // - CMP2035: needs the device's keys (--public-key) and a signed image.
+        // - CMP2036: binary legacy uImage or Matter OTA images; firmware/examplecam-fw.bin's uImage fails it.
+        // - CMP2037: needs an earlier release (--previous).
+        // - CMP2038, CMP2039: read the OTA code of ELF programs and firmware.
+        // - CMP2040-CMP2042: binary SUIT envelopes.
+        // - CMP2043, CMP2044: binary ESP-IDF, MCUboot and vbmeta images.
+        // - CMP2045-CMP2047: binary FIT images and U-Boot control device trees.
+        // - CMP2048: binary Android vbmeta images.
+        // - CMP2049: fails only on a root file system without any updater, the opposite of vulnerable-rootfs; both pass.
+        // - CMP2056: RAUC, OSTree and apt settings; the example camera updates with SWUpdate, opkg and a script.
+        // - CMP2057-CMP2062: firmware build configurations (sdkconfig, .config, defconfig), which a root file system does not hold.
+        // - CMP2064: binary RAUC bundles.
+        // - CMP2066: needs the device's RAM (--device-ram); without it the sw-description files are not applicable.
+        // - CMP2067: needs an image with valid signatures by several keys.
+        // - CMP2068: binary ESP-IDF bootloader images.
+        string[] elsewhere =
+        [
+            "CMP2027", "CMP2028", "CMP2031", "CMP2032", "CMP2033", "CMP2034", "CMP2035", "CMP2036", "CMP2037", "CMP2038", "CMP2039",
+            "CMP2040", "CMP2041", "CMP2042", "CMP2043", "CMP2044", "CMP2045", "CMP2046", "CMP2047", "CMP2048", "CMP2049", "CMP2056",
+            "CMP2057", "CMP2058", "CMP2059", "CMP2060", "CMP2061", "CMP2062", "CMP2064", "CMP2066", "CMP2067", "CMP2068",
+        ];
         var rootfsRules = vulnerable["rules"]!.Select(r => (string)r["id"]!)
             .Where(id => id.StartsWith("CMP2", StringComparison.Ordinal) && !elsewhere.Contains(id)).ToArray();
 
@@ -54,6 +77,46 @@ public sealed class ExampleAuditTests
 
         Assert.Equal("notApplicable", Outcome(clean, "CMP1009"));
         Assert.DoesNotContain(clean["results"]!, r => (string)r["outcome"]! is "fail" or "error");
+    }
+
+    [Fact]
+    public async Task Update_rules_point_at_the_planted_update_files_and_their_fixed_twins()
+    {
+        var vulnerable = await AuditAsync("vulnerable-rootfs");
+        var clean = await AuditAsync("clean-rootfs");
+        static string[] Paths(JToken result) => [.. result["evidence"]!.Select(e => (string?)e["path"] ?? string.Empty)];
+
+        // Each mechanism the camera carries shows up in the failures it was planted for.
+        var enforcement = Results(vulnerable, "CMP2050").Single();
+        Assert.Equal("fail", (string)enforcement["outcome"]!);
+        Assert.Contains("vulnerable-rootfs/etc/swupdate.cfg", Paths(enforcement));
+        Assert.Contains("vulnerable-rootfs/usr/sbin/fw-update.sh", Paths(enforcement));
+        Assert.Contains("vulnerable-rootfs/etc/opkg.conf", Paths(Results(vulnerable, "CMP2055").Single()));
+        Assert.Contains("vulnerable-rootfs/etc/opkg.conf", Paths(Results(vulnerable, "CMP2053").Single()));
+        Assert.Equal("fail", (string)Results(vulnerable, "CMP2054").Single()["outcome"]!);
+        Assert.Contains("vulnerable-rootfs/boot/uEnv.txt", Paths(Results(vulnerable, "CMP2065").Single()));
+        var digests = Results(vulnerable, "CMP2063").Single(r => (string)r["outcome"]! == "fail");
+        Assert.Equal("vulnerable-rootfs/usr/share/swupdate/sw-description", (string)digests["artifact"]!);
+
+        // The clean camera's SWUpdate, boot counter and hashed sw-description are what make the same rules pass.
+        Assert.Contains("/etc/swupdate.cfg", (string)Results(clean, "CMP2050").Single()["reason"]!, StringComparison.Ordinal);
+        Assert.Contains("suricatta", (string)Results(clean, "CMP2054").Single()["reason"]!, StringComparison.Ordinal);
+        Assert.Contains("clean-rootfs/boot/uEnv.txt", Paths(Results(clean, "CMP2065").Single()));
+        Assert.Equal("pass", (string)Results(clean, "CMP2063").Single(r => ((string)r["artifact"]!).EndsWith("sw-description", StringComparison.Ordinal))["outcome"]!);
+
+        // CMP2049 is exempted above because both cameras have an updater: it passes on both.
+        Assert.Equal("pass", (string)Results(vulnerable, "CMP2049").Single()["outcome"]!);
+        Assert.Equal("pass", (string)Results(clean, "CMP2049").Single()["outcome"]!);
+    }
+
+    [Fact]
+    public async Task Firmware_example_fails_the_unauthenticated_format_rule_on_its_legacy_uimage()
+    {
+        var firmware = await AuditAsync(Path.Combine("firmware", "examplecam-fw.bin"));
+
+        var uimage = Results(firmware, "CMP2036").Single(r => (string)r["artifact"]! == "examplecam-fw.bin!/0x0.uimage");
+        Assert.Equal("fail", (string)uimage["outcome"]!);
+        Assert.NotEmpty(uimage["evidence"]!);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class SecretOptionTests
         var report = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(work.Path, "report.json")));
         var shared = report["results"]!.Single(r => (string)r["ruleId"]! == "CMP2028");
         Assert.Equal("fail", (string)shared["outcome"]!);
-        Assert.Contains(report["notes"]!, n => ((string)n!).StartsWith("examplecam-fw.bin: compared for shared secrets only", StringComparison.Ordinal));
+        Assert.Contains(report["notes"]!, n => ((string)n!).StartsWith("examplecam-fw.bin: earlier release compared for shared secrets and rollback counters only", StringComparison.Ordinal));
         // The earlier release is not audited: no result is about one of its files.
         Assert.DoesNotContain(report["results"]!, r => ((string)r["artifact"]!).StartsWith("examplecam-fw.bin", StringComparison.Ordinal));
     }

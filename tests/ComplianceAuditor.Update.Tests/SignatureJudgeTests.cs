@@ -52,15 +52,32 @@ public sealed class SignatureJudgeTests
     }
 
     [Fact]
-    public void Without_any_key_the_signer_is_unknown_and_a_test_key_named_by_digest_is_reported()
+    public void Without_any_key_the_signer_is_unknown_and_a_named_test_key_that_does_not_verify_makes_it_invalid()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var testKey = KnownTestKeys.All.First();
+        var testKey = KnownTestKeys.PublicKeys.First(k => k.Key.Type == "EC-secp256r1").Key;
 
         Assert.Equal(SignatureStatus.UnknownKey, SignatureJudge.Judge(Signed(key), TrustAnchors.Empty).Status);
+
+        // The image names a published key whose public half is at hand, and the signature is not by it: the image
+        // was changed after signing (a recomputed digest), not signed by the test key.
         var named = SignatureJudge.Judge(Signed(key, named: testKey), TrustAnchors.Empty);
-        Assert.Equal(SignatureStatus.SignedWithTestKey, named.Status);
+        Assert.Equal(SignatureStatus.Invalid, named.Status);
         Assert.Same(testKey, named.TestKey);
+        Assert.Contains("names a published test key", named.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_test_key_named_by_digest_whose_public_half_is_not_at_hand_is_reported_unverified()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        // Every catalogue key has its public half today; a digest-only entry is what a future catalogue may hold.
+        var withoutPublicHalf = new KnownTestKey(new string('0', 64), "EC-secp256r1", [new KnownTestKeyOrigin("example/sdk", new string('0', 40), "keys/sample.pem")]);
+
+        var named = SignatureJudge.Judge(Signed(key, named: withoutPublicHalf), TrustAnchors.Empty);
+
+        Assert.Equal(SignatureStatus.SignedWithTestKey, named.Status);
+        Assert.Contains("names by digest", named.Reason, StringComparison.Ordinal);
     }
 
     [SharedFact("corpus/mcuboot/root-ec-p256.pem")]
@@ -73,5 +90,21 @@ public sealed class SignatureJudgeTests
 
         Assert.Equal(SignatureStatus.SignedWithTestKey, finding.Status);
         Assert.Contains(finding.TestKey!.Origins, o => o.Repository == "mcu-tools/mcuboot");
+    }
+
+    [SharedFact("corpus/esptool/test/secure_images/ecdsa192_secure_boot_signing_key.pem")]
+    public void A_DER_signature_by_a_published_P192_key_is_recovered_on_its_own_curve_not_only_on_P256()
+    {
+        // r and s of a P-192 signature also fit the size window of P-256: every fitting curve must be tried.
+        using var published = ECDsa.Create();
+        published.ImportFromPem(File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "corpus", "esptool", "test", "secure_images", "ecdsa192_secure_boot_signing_key.pem")));
+        var digest = SHA256.HashData(Message);
+        var signature = published.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence);
+
+        var finding = SignatureJudge.Judge(
+            SignatureJudge.Candidate.For("ECDSA", SignatureScheme.EcdsaDer(HashAlgorithmName.SHA256, signsDigest: true), digest, signature), TrustAnchors.Empty);
+
+        Assert.Equal(SignatureStatus.SignedWithTestKey, finding.Status);
+        Assert.Equal("EC-secp192r1", finding.TestKey!.Type);
     }
 }

@@ -17,9 +17,9 @@ internal sealed class SignersJudge : IUpdateJudge
 
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
-        var valid = inspection.AllSignatures().Where(s => s.IsValid).ToList();
-        var signers = valid.Select(s => s.KeyId ?? s.Algorithm).Distinct(StringComparer.Ordinal).ToList();
-        return signers.Count switch
+        var signatures = inspection.AllSignatures();
+        var signers = signatures.Where(s => s.IsValid).Select(s => s.KeyId ?? s.Algorithm).Distinct(StringComparer.Ordinal).ToList();
+        return UpdateInspection.CountSigners(signatures) switch
         {
             0 => CheckOutcome.NotApplicable($"the {inspection.Format} carries no valid signature to count signers on"),
             1 => CheckOutcome.Inconclusive($"the {inspection.Format} is signed by one party ({signers[0]}); whether the device can require several is a question for the manufacturer"),

@@ -6,8 +6,8 @@ using ComplianceAuditor.Update.Trust;
 namespace ComplianceAuditor.Checks.Update.Judges;
 
 /// <summary>
-/// <c>unsigned</c>: the image must carry a signature or MAC that is not known to be broken. An image with none, or
-/// whose every signature is invalid, installs for anyone. A signature whose key is not at hand passes here; the
+/// <c>unsigned</c>: the image must carry a signature or MAC, none of them known to be broken. An image with none
+/// installs for anyone; one with an invalid signature was changed after signing. A signature whose key is not at hand passes here; the
 /// <c>untrusted</c> judge asks who signed.
 /// </summary>
 internal sealed class UnsignedJudge : IUpdateJudge
@@ -28,12 +28,15 @@ internal sealed class UnsignedJudge : IUpdateJudge
             return UpdateEvidence.Fail(inspection, $"the {inspection.Format} carries no signature{integrity}", "unsigned");
         }
 
-        if (signatures.All(s => s.Status == SignatureStatus.Invalid))
+        // One broken signature is enough: the signed bytes were changed (a FIT configuration, one of several blocks),
+        // and a verifier that requires that signature refuses the image while one that does not is fooled.
+        if (signatures.FirstOrDefault(s => s.Status == SignatureStatus.Invalid) is { } invalid)
         {
-            return UpdateEvidence.Fail(inspection, $"every signature of the {inspection.Format} is invalid: {signatures[0].Reason}", "invalid");
+            return UpdateEvidence.Fail(inspection, signatures.All(s => s.Status == SignatureStatus.Invalid)
+                ? $"every signature of the {inspection.Format} is invalid: {invalid.Reason}"
+                : $"a signature of the {inspection.Format} is invalid: {invalid.Reason}", "invalid");
         }
 
-        var best = signatures.OrderBy(s => s.Status == SignatureStatus.Invalid).First();
-        return CheckOutcome.Pass($"{inspection.Format}: {best.Reason}", [UpdateEvidence.Describe(inspection, "signatures found")]);
+        return CheckOutcome.Pass($"{inspection.Format}: {signatures[0].Reason}", [UpdateEvidence.Describe(inspection, "signatures found")]);
     }
 }

@@ -34,6 +34,8 @@ internal sealed class UntrustedJudge : IUpdateJudge
 
         var reason = signatures.Count == 0
             ? $"the {inspection.Format} is not signed, so none of the trusted keys can vouch for it"
+            : signatures.FirstOrDefault(s => s.TrustedKey is not null) is { } byTestAnchor
+            ? $"the trusted key that verifies the {inspection.Format} is a published test key: {byTestAnchor.Reason}"
             : string.Create(CultureInfo.InvariantCulture, $"no signature of the {inspection.Format} verifies with the {anchors.Keys.Count} trusted key(s): {signatures[0].Reason}");
         return UpdateEvidence.Fail(inspection, reason, "untrusted");
     }

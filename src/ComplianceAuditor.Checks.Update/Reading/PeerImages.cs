@@ -11,10 +11,22 @@ namespace ComplianceAuditor.Checks.Update.Reading;
 /// </summary>
 internal static class PeerImages
 {
-    private static readonly ConditionalWeakTable<TargetInventory, Lazy<IReadOnlyList<(Artifact Artifact, UpdateInspection Inspection)>>> Cache = [];
+    private static readonly ConditionalWeakTable<TargetInventory, IReadOnlyList<(Artifact Artifact, UpdateInspection Inspection)>> Cache = [];
 
-    public static IReadOnlyList<(Artifact Artifact, UpdateInspection Inspection)> Of(TargetInventory peer, IReadOnlyList<IUpdateFormat> formats, CancellationToken cancellationToken) =>
-        Cache.GetValue(peer, p => new Lazy<IReadOnlyList<(Artifact, UpdateInspection)>>(() => Read(p, formats, cancellationToken))).Value;
+    /// <remarks>
+    /// Only a finished read is kept: a read cancelled by one rule's time limit must not leave its cancellation behind
+    /// for the next image. Two images asking at once may both read the release; the first result is kept.
+    /// </remarks>
+    public static IReadOnlyList<(Artifact Artifact, UpdateInspection Inspection)> Of(TargetInventory peer, IReadOnlyList<IUpdateFormat> formats, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(peer, out var images))
+        {
+            return images;
+        }
+
+        var read = Read(peer, formats, cancellationToken);
+        return Cache.TryAdd(peer, read) ? read : Cache.TryGetValue(peer, out var first) ? first : read;
+    }
 
     private static List<(Artifact, UpdateInspection)> Read(TargetInventory peer, IReadOnlyList<IUpdateFormat> formats, CancellationToken cancellationToken)
     {

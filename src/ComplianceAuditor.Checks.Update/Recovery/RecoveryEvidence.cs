@@ -56,7 +56,17 @@ internal sealed record RecoveryEvidence(IReadOnlyList<(Presence State, string Re
 
         if (artifact.Kind == ArtifactKind.Text && (name.StartsWith("sdkconfig", StringComparison.Ordinal) || name.StartsWith(".config", StringComparison.Ordinal) || name.EndsWith("defconfig", StringComparison.Ordinal)))
         {
-            foreach (var (project, verdicts) in BuildConfigReader.Read(artifact))
+            IReadOnlyList<(string Project, ComplianceAuditor.Update.Configuration.BuildConfigs.BuildConfigVerdicts Verdicts)> configs;
+            try
+            {
+                configs = BuildConfigReader.Read(artifact);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            foreach (var (project, verdicts) in configs)
             {
                 if (verdicts.Redundancy.State != Presence.Unknown)
                 {
@@ -92,7 +102,10 @@ internal sealed record RecoveryEvidence(IReadOnlyList<(Presence State, string Re
             }
         }
 
-        if (image.Facts.FirstOrDefault(f => f.Name == "slot trailer") is { } trailer)
+        // A pending test or revert swap shows a swap mode, which falls back to the old image; overwrite-only
+        // builds write trailers too, so a trailer alone proves nothing.
+        if (image.Facts.FirstOrDefault(f => f.Name == "slot trailer") is { } trailer
+            && (trailer.Value.EndsWith("pending swap: test", StringComparison.Ordinal) || trailer.Value.EndsWith("pending swap: revert", StringComparison.Ordinal)))
         {
             items.Add((Presence.Present, $"MCUboot slot trailer ({trailer.Value}): the bootloader swaps and can revert an unconfirmed image", artifact.Path));
         }

@@ -51,10 +51,19 @@ public sealed record UpdateInspection
     /// <summary>Format-specific weaknesses, each with a stable code a rule can select.</summary>
     public IReadOnlyList<UpdateWeakness> Weaknesses { get; init; } = [];
 
-    /// <summary>Images inside this one that were inspected too (FIT sub-images, RAUC slot images, SUIT components).</summary>
+    /// <summary>
+    /// Images inside this one that were inspected too (FIT sub-images, RAUC slot images, SUIT components). A reader may
+    /// list a part's signatures at the top level as well; the checks count each signature once.
+    /// </summary>
     public IReadOnlyList<UpdateInspection> Parts { get; init; } = [];
 
-    /// <summary>The distinct signers, counted by key identity: the IETF "multiple permissions" requirement.</summary>
-    public int DistinctSigners =>
-        Signatures.Select(s => s.KeyId ?? s.Algorithm).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>
+    /// The distinct keys with a valid signature on this image (not its parts), by key identity: the IETF "multiple
+    /// permissions" requirement counts them.
+    /// </summary>
+    public int DistinctSigners => CountSigners(Signatures);
+
+    /// <summary>The distinct keys among the valid signatures given.</summary>
+    public static int CountSigners(IEnumerable<SignatureFinding> signatures) =>
+        signatures.Where(s => s.IsValid).Select(s => s.KeyId ?? s.Algorithm).Distinct(StringComparer.Ordinal).Count();
 }

@@ -42,7 +42,8 @@ public sealed class McubootFormat : IUpdateFormat
         var (integrity, signatures) = McubootSignature.Verify(bytes, image, input.Anchors);
         var counter = image.Find(McubootTlv.SecurityCounter);
         var weaknesses = new List<UpdateWeakness>();
-        if (header.Version == "0.0.0" && header.BuildNumber == 0)
+        // Only when no security counter orders the releases instead.
+        if (header.Version == "0.0.0" && header.BuildNumber == 0 && counter is null)
         {
             weaknesses.Add(new("mcuboot-version-zero", "the image version is 0.0.0+0, so version-based downgrade prevention cannot order releases"));
         }

@@ -31,12 +31,14 @@ internal static class McubootSignature
             return (integrity, []);
         }
 
-        var keyHash = image.Find(McubootTlv.KeyHash) is { } kh ? Convert.ToHexStringLower(kh.Value(bytes)) : null;
-        var namedTestKey = keyHash is null ? null : KnownTestKeys.FindByDigest(KnownTestKeys.McubootKeyHash, keyHash);
-        var embedded = image.Find(McubootTlv.PublicKey) is { } pub ? Spki(pub.Value(bytes)) : null;
         var findings = new List<SignatureFinding>();
         foreach (var signature in signatures)
         {
+            // imgtool writes one KEYHASH (or PUBKEY) before each signature: each signature is judged with its own.
+            var keyTlvs = image.Tlvs.TakeWhile(t => t != signature).Where(t => t.Type is McubootTlv.KeyHash or McubootTlv.PublicKey).ToList();
+            var keyHash = keyTlvs.LastOrDefault(t => t.Type == McubootTlv.KeyHash) is { Length: > 0 } kh ? Convert.ToHexStringLower(kh.Value(bytes)) : null;
+            var namedTestKey = keyHash is null ? null : KnownTestKeys.FindByDigest(KnownTestKeys.McubootKeyHash, keyHash);
+            var embedded = keyTlvs.LastOrDefault(t => t.Type == McubootTlv.PublicKey) is { Length: > 0 } pub ? Spki(pub.Value(bytes)) : null;
             var type = Name(signature.Type);
             if (integrity?.Matches != true)
             {

@@ -12,8 +12,6 @@ public sealed record McubootTrailer(bool? ImageOk, string? SwapType)
     /// <summary>The trailer magic with an 8-byte maximum write alignment, the common case.</summary>
     private static readonly byte[] Magic = [0x77, 0xc2, 0x95, 0xf3, 0x60, 0xd2, 0xef, 0x7f, 0x35, 0x52, 0x50, 0x0f, 0x2c, 0xb6, 0x79, 0x80];
 
-    /// <summary>The last 14 bytes of the magic when the alignment is larger and the first two bytes hold it.</summary>
-    private static readonly byte[] WideMagicTail = [0x2d, 0xe1, 0x5d, 0x29, 0x41, 0x0b, 0x8d, 0x77, 0x67, 0x9c, 0x11, 0x0f, 0x1f, 0x8a];
 
     /// <summary>The trailer ending the slot, or null when the bytes end without one (a bare image).</summary>
     public static McubootTrailer? TryRead(ReadOnlySpan<byte> slot, int imageEnd)
@@ -24,21 +22,11 @@ public sealed record McubootTrailer(bool? ImageOk, string? SwapType)
             return null;
         }
 
+        // Only the common 8-byte write alignment is read: with larger alignments the fields' placement depends on
+        // the MCUboot version, and a wrong reading would be worse than none.
         var end = slot.Length;
-        int align;
-        if (slot[(end - 16)..].SequenceEqual(Magic))
-        {
-            align = 8;
-        }
-        else if (slot[(end - 14)..].SequenceEqual(WideMagicTail))
-        {
-            align = slot[end - 16] | (slot[end - 15] << 8);
-            if (align is < 8 or > 64 || (align & (align - 1)) != 0 || end - 16 - (3 * align) < imageEnd)
-            {
-                return null;
-            }
-        }
-        else
+        const int align = 8;
+        if (!slot[(end - 16)..].SequenceEqual(Magic))
         {
             return null;
         }

@@ -12,7 +12,8 @@ namespace ComplianceAuditor.Update.Trust;
 /// Recovers the public keys that could have made an ECDSA signature over a digest (at most two per candidate x
 /// coordinate). Looking the recovered keys up among the published test keys replaces verifying the signature with
 /// each of them in turn, which costs a verification per key. The curve is chosen by the size of r and s, which for
-/// a genuine signature is the size of the curve's order (shorter by more than eight bytes with probability 2^-64).
+/// a genuine signature is the size of the curve's order (shorter by more than eight bytes with probability 2^-64);
+/// every curve whose size fits is tried, since the windows of neighbouring curves overlap.
 /// </summary>
 internal static class EcdsaKeyRecovery
 {
@@ -37,7 +38,10 @@ internal static class EcdsaKeyRecovery
         foreach (var (x9, domain) in Curves.Value)
         {
             var size = (x9.N.BitLength + 7) / 8;
-            if (Split(scheme.Kind, signature, size) is not var (r, s) || r.SignValue <= 0 || s.SignValue <= 0 || r.CompareTo(x9.N) >= 0 || s.CompareTo(x9.N) >= 0)
+            // A DER signature is at most two integers one byte longer than the order, plus headers: anything longer is
+            // not parsed at all (a hostile nesting could exhaust the parser's stack).
+            if (signature.Length > (2 * (size + 1)) + 8
+                || Split(scheme.Kind, signature, size) is not var (r, s) || r.SignValue <= 0 || s.SignValue <= 0 || r.CompareTo(x9.N) >= 0 || s.CompareTo(x9.N) >= 0)
             {
                 continue;
             }
@@ -72,7 +76,7 @@ internal static class EcdsaKeyRecovery
                 found.Add(Convert.ToHexStringLower(SHA256.HashData(spki)));
             }
 
-            return found;
+            // No early return: r and s of a P-224 or P-192 signature also fit the P-256 size window.
         }
 
         return found;

@@ -99,6 +99,17 @@ public static class SignatureJudge
 
         if (candidate.NamedTestKey is { } named)
         {
+            // With the named key's public half at hand the signature is checked against it: a match would have been
+            // found above unless the search skipped it, and a mismatch means the image was changed after signing.
+            if (TestKeys.Value.FirstOrDefault(k => k.Key == named) is { Spki: { } spki })
+            {
+                return candidate.Verifies(spki)
+                    ? new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId, named, null,
+                        $"the {algorithm} signature verifies with a published test key; anyone can sign images this device accepts")
+                    : new(SignatureStatus.Invalid, algorithm, candidate.KeyId, named, null,
+                        $"the image names a published test key, and the {algorithm} signature does not verify with it: the image was changed after signing, or the signature is damaged");
+            }
+
             return new(SignatureStatus.SignedWithTestKey, algorithm, candidate.KeyId, named, null,
                 $"signed ({algorithm}) with the key the image names by digest, a published test key; anyone can sign images this device accepts");
         }

@@ -64,19 +64,28 @@ public sealed class TrustAnchors
         {
             var label = rest[field.Label].ToString();
             var der = Convert.FromBase64String(rest[field.Base64Data].ToString());
-            switch (label)
+            try
             {
-                case "CERTIFICATE":
-                    AddCertificate(name, der, keys, certificates);
-                    break;
-                case "PUBLIC KEY":
-                    AddKey(name, der, keys);
-                    break;
-                case "RSA PUBLIC KEY":
-                    AddKey(name, RsaSpki(der), keys);
-                    break;
-                default:
-                    break;
+                switch (label)
+                {
+                    case "CERTIFICATE":
+                        AddCertificate(name, der, keys, certificates);
+                        break;
+                    case "PUBLIC KEY" when SpkiIsUsable(der):
+                        AddKey(name, der, keys);
+                        break;
+                    case "PUBLIC KEY":
+                        throw new TrustAnchorException($"{name}: a PUBLIC KEY block that is not an RSA, EC or Ed25519 key");
+                    case "RSA PUBLIC KEY":
+                        AddKey(name, RsaSpki(der), keys);
+                        break;
+                    default:
+                        break;
+                }
+            }
+            catch (CryptographicException e)
+            {
+                throw new TrustAnchorException($"{name}: the {label} block cannot be read: {e.Message}", e);
             }
         }
     }

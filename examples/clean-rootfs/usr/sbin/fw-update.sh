@@ -1,35 +1,21 @@
 #!/bin/sh
 #
-# Nightly firmware update check for the CAM-200.
-# The channel is HTTPS with the vendor's update CA pinned, and every image
-# must carry a signature made with the release key before it is installed.
+# "Check for updates now" for the CAM-200 (the web UI's button). The camera does
+# not need it: SWUpdate's suricatta mode polls the update server every hour
+# (/etc/swupdate.cfg). Either way SWUpdate does the work: it downloads over
+# HTTPS with the update CA pinned, checks the CMS signature of sw-description
+# against that CA and each image's SHA-256, refuses releases older than the
+# running one, and writes the copy that is not running. U-Boot falls back to
+# the other copy when the new one does not start (/boot/uEnv.txt).
 #
 
 set -eu
 
-UPDATE_URL="https://updates.examplecam.example/cam200"
-CA=/etc/ssl/certs/update-ca.pem
-PUBKEY=/etc/ssl/certs/update-signing.pub
-CURRENT="$(sed -n 's/^VERSION_ID=//p' /etc/os-release)"
+# Write the copy that is not running.
+case "$(fw_printenv -n boot_slot)" in
+a) target=copy2 ;;
+*) target=copy1 ;;
+esac
 
-fetch() {
-	curl --fail --silent --show-error --proto '=https' --tlsv1.2 \
-		--cacert "$CA" -o "$2" "$UPDATE_URL/$1"
-}
-
-fetch latest.txt /tmp/latest.txt
-latest="$(cat /tmp/latest.txt)"
-[ "$latest" = "$CURRENT" ] && exit 0
-
-fetch "$latest/fw.bin" /tmp/fw.bin
-fetch "$latest/fw.bin.sig" /tmp/fw.bin.sig
-
-# Authenticity: the signature must verify against the release public key.
-openssl dgst -sha256 -verify "$PUBKEY" -signature /tmp/fw.bin.sig /tmp/fw.bin >/dev/null
-
-# No downgrades: the new version must sort after the running one.
-newest="$(printf '%s\n%s\n' "$CURRENT" "$latest" | sort -V | tail -n 1)"
-[ "$newest" = "$latest" ] || { logger -t fw-update "refusing downgrade to $latest"; exit 1; }
-
-logger -t fw-update "installing $latest (running $CURRENT)"
-mtd write /tmp/fw.bin firmware && reboot
+exec /usr/bin/swupdate -f /etc/swupdate.cfg -e "stable,$target" \
+	-d "-u https://updates.examplecam.example/cam200/latest.swu"

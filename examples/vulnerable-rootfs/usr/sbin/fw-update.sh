@@ -1,6 +1,7 @@
 #!/bin/sh
 #
-# Nightly firmware update check for the CAM-200.
+# Firmware update for the CAM-200, run when someone presses "Check for updates"
+# in the web UI. Nothing runs it on a schedule.
 #
 
 UPDATE_URL="http://fw.examplecam.example/cam200"
