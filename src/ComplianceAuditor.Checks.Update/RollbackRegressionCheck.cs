@@ -86,7 +86,7 @@ public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats
             var stale = matched.Where(p => p.Match!.Value.Inspection.Rollback!.Value >= counter.Value && p.Match.Value.Artifact.Sha256 != context.Artifact.Sha256).ToList();
             if (stale.Count == 0)
             {
-                return CheckOutcome.Pass(string.Join("; ", matched.Select(p => string.Create(CultureInfo.InvariantCulture,
+                return CheckOutcome.Pass(string.Join("; ", matched.Where(p => p.Match!.Value.Artifact.Sha256 != context.Artifact.Sha256).Select(p => string.Create(CultureInfo.InvariantCulture,
                     $"{counter.Name} {counter.Value} > {p.Match!.Value.Inspection.Rollback!.Value} in {p.Peer.Target.Name}:{p.Match.Value.Artifact.RelativePath}"))));
             }
 
