@@ -39,25 +39,11 @@ public sealed class RollbackRegressionCheck(IReadOnlyList<IUpdateFormat> formats
 
         public bool NarrowsByPath => paths.IsExplicit;
 
-        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
+        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken) =>
+            UpdateImageOutcome.Evaluate(context, formats, anchors, image => Compare(context, image, cancellationToken));
+
+        private CheckOutcome Compare(CheckContext context, UpdateInspection image, CancellationToken cancellationToken)
         {
-            // The same reading (and the same trust anchors) as the update-image rules, shared through the scratch.
-            var reading = context.Scratch.GetOrAdd("update-image", () => UpdateImageReader.Read(context.Artifact, formats, anchors));
-            if (reading.Error is { } error)
-            {
-                return CheckOutcome.Inconclusive(error);
-            }
-
-            if (reading.Inspection is not { } image)
-            {
-                return CheckOutcome.NotApplicable("not an update or boot image of a known format");
-            }
-
-            if (image.Problem is { } problem)
-            {
-                return CheckOutcome.Inconclusive($"{image.Format}: {problem}");
-            }
-
             if (image.Rollback is not { } counter)
             {
                 return CheckOutcome.NotApplicable($"the {image.Format} carries no anti-rollback value to compare");

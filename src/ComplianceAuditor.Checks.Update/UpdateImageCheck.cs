@@ -67,23 +67,7 @@ public sealed class UpdateImageCheck(IReadOnlyList<IUpdateFormat> formats, Trust
 
         public bool NarrowsByPath => paths.IsExplicit;
 
-        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken)
-        {
-            var reading = context.Scratch.GetOrAdd("update-image", () => UpdateImageReader.Read(context.Artifact, formats, anchors));
-            if (reading.Error is { } error)
-            {
-                return CheckOutcome.Inconclusive(error);
-            }
-
-            if (reading.Inspection is not { } inspection)
-            {
-                return CheckOutcome.NotApplicable("not an update or boot image of a known format");
-            }
-
-            // A damaged image may have lost its signature or counter: no verdict either way, the defect named.
-            return inspection.Problem is { } problem
-                ? CheckOutcome.Inconclusive($"{inspection.Format}: {problem}")
-                : judge.Judge(inspection, anchors);
-        }
+        public CheckOutcome Evaluate(CheckContext context, CancellationToken cancellationToken) =>
+            UpdateImageOutcome.Evaluate(context, formats, anchors, inspection => judge.Judge(inspection, anchors));
     }
 }
