@@ -1,0 +1,25 @@
+using ComplianceAuditor.BuildHardening.Buildroot;
+using ComplianceAuditor.BuildHardening.Common;
+using ComplianceAuditor.BuildHardening.Flags;
+using ComplianceAuditor.BuildHardening.Yocto;
+using ComplianceAuditor.BuildHardening.Zephyr;
+
+namespace ComplianceAuditor.BuildHardening;
+
+/// <summary>The result of one build file: the reader's typed result (one of them at most) and its weaknesses.</summary>
+/// <param name="Source">The name the caller gave the file.</param>
+/// <param name="Kind">The reader chosen; None when the file is not one this library reads.</param>
+/// <param name="Problem">Why the file could not be read (a fixed phrase), or null.</param>
+public sealed record BuildFileAnalysis(
+    string Source,
+    BuildFileKind Kind,
+    BuildrootSettings? Buildroot,
+    YoctoSettings? Yocto,
+    ZephyrSettings? Zephyr,
+    CompilerFlagReport? Flags,
+    string? Problem)
+{
+    /// <summary>The weaknesses of whichever reader ran.</summary>
+    public IReadOnlyList<BuildWeakness> Weaknesses =>
+        Buildroot?.Weaknesses ?? Yocto?.Weaknesses ?? Zephyr?.Weaknesses ?? Flags?.Weaknesses ?? [];
+}

@@ -1,0 +1,170 @@
+using LibGit2Sharp;
+using GitRepository = LibGit2Sharp.Repository;
+
+namespace ComplianceAuditor.Repository;
+
+/// <summary>
+/// Reads what a repository's history added, read-only and bounded. In <see cref="HistoryMode.Full"/> it walks every
+/// commit reachable from any branch (local or remote-tracking), tag or HEAD, oldest first (topological, then by time), and
+/// for each commit reports the added lines of text files and every blob not seen before. Merges are compared with their
+/// first parent only. Files deleted later are still reported, from the commit that added them.
+/// </summary>
+public static class HistoryScan
+{
+    /// <summary>
+    /// Scans <paramref name="repository"/> and hands each item to <paramref name="onItem"/> as it is found, so content
+    /// is never collected in memory. Unreadable objects are listed in <see cref="HistoryScanResult.Problems"/> and the scan
+    /// goes on; exceptions thrown by <paramref name="onItem"/> propagate.
+    /// </summary>
+    public static HistoryScanResult Run(GitRepository repository, HistoryScanOptions options, Action<HistoryItem> onItem)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(onItem);
+
+        var context = new ScanContext(repository, options, onItem);
+        if (IsShallow(context))
+        {
+            context.Note("shallow clone: history before the graft commits is not in this repository and was not scanned");
+        }
+
+        switch (options.Mode)
+        {
+            case HistoryMode.Head:
+                HeadTreeScanner.Run(context);
+                break;
+            case HistoryMode.Full:
+                RunFull(context);
+                break;
+            default:
+                context.Note("history scan switched off");
+                break;
+        }
+
+        return context.Result();
+    }
+
+    private static bool IsShallow(ScanContext context)
+    {
+        try
+        {
+            return context.Repo.Info.IsShallow;
+        }
+        catch (LibGit2SharpException)
+        {
+            return false;
+        }
+    }
+
+    private static void RunFull(ScanContext context)
+    {
+        var tips = Tips(context);
+        if (tips.Count == 0)
+        {
+            context.Note("the repository has no commits on any branch or tag");
+            return;
+        }
+
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = tips,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time | CommitSortStrategies.Reverse,
+        };
+
+        if (context.Options.Since is { } since)
+        {
+            var excluded = Resolve(context, since);
+            if (excluded is null)
+            {
+                context.Problem($"since revision '{since}' does not name a commit; nothing was scanned");
+                return;
+            }
+
+            filter.ExcludeReachableFrom = excluded;
+        }
+
+        try
+        {
+            foreach (var commit in context.Repo.Commits.QueryBy(filter))
+            {
+                if (context.CommitCount >= context.Options.MaxCommits)
+                {
+                    context.Note($"stopped after {context.Options.MaxCommits} commits (the commit bound); later commits were not scanned");
+                    return;
+                }
+
+                context.CommitCount++;
+                CommitScanner.Run(context, commit);
+            }
+        }
+        catch (LibGit2SharpException ex)
+        {
+            context.Problem($"commit walk stopped after {context.CommitCount} commits: {ex.Message}");
+        }
+    }
+
+    /// <summary>The commits of HEAD, every branch and every tag (peeled), once each, in ref-name order.</summary>
+    private static List<Commit> Tips(ScanContext context)
+    {
+        var tips = new List<Commit>();
+        var seen = new HashSet<ObjectId>();
+        var names = new List<string> { "HEAD" };
+        try
+        {
+            names.AddRange(context.Repo.Refs
+                .Select(r => r.CanonicalName)
+                .Where(n => n.StartsWith("refs/heads/", StringComparison.Ordinal)
+                    || n.StartsWith("refs/remotes/", StringComparison.Ordinal)
+                    || n.StartsWith("refs/tags/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal));
+        }
+        catch (LibGit2SharpException ex)
+        {
+            context.Problem($"references could not be listed: {ex.Message}");
+        }
+
+        foreach (var name in names)
+        {
+            if (Resolve(context, name) is { } commit && seen.Add(commit.Id))
+            {
+                tips.Add(commit);
+            }
+        }
+
+        return tips;
+    }
+
+    private static Commit? Resolve(ScanContext context, string revision)
+    {
+        GitObject? target;
+        try
+        {
+            target = context.Repo.Lookup(revision);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            if (revision != "HEAD")
+            {
+                context.Problem($"reference '{revision}' could not be resolved: {ex.Message}");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return target switch
+            {
+                null => null,
+                Commit commit => commit,
+                _ => target.Peel<Commit>(),
+            };
+        }
+        catch (LibGit2SharpException)
+        {
+            // A tag may point at a tree or a blob; it has no history to walk, which is a fact rather than a read failure.
+            context.Note($"reference '{revision}' points at an object of type {target.GetType().Name}, not a commit; not walked");
+            return null;
+        }
+    }
+}
