@@ -12,8 +12,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class BootloaderSizeJudge(long maxBytes) : IUpdateJudge
 {
-    public string Find => "bootloader-size";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         var kind = inspection.Facts.FirstOrDefault(f => f.Name == "image kind")?.Value;

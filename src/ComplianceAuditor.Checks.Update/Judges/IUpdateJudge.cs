@@ -7,8 +7,5 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// <summary>One question asked of an update image (a <c>find</c> value of the <c>update-image</c> check).</summary>
 internal interface IUpdateJudge
 {
-    /// <summary>The <c>find</c> value that selects this judge.</summary>
-    string Find { get; }
-
     CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors);
 }

@@ -13,8 +13,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class ManifestSizeJudge(long? deviceRam) : IUpdateJudge
 {
-    public string Find => "manifest-size";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         if (inspection.ManifestBytes is not { } size)

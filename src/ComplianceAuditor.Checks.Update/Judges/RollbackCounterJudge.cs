@@ -13,8 +13,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class RollbackCounterJudge : IUpdateJudge
 {
-    public string Find => "no-rollback-counter";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         if (inspection.Authentication == AuthenticationSupport.NotAnImage)

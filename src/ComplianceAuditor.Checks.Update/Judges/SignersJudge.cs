@@ -13,8 +13,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class SignersJudge : IUpdateJudge
 {
-    public string Find => "multiple-signers";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         var signatures = inspection.AllSignatures();

@@ -12,8 +12,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class TestKeyJudge : IUpdateJudge
 {
-    public string Find => "test-key";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         var signatures = inspection.AllSignatures();

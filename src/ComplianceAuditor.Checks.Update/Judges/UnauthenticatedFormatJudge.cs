@@ -10,8 +10,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class UnauthenticatedFormatJudge : IUpdateJudge
 {
-    public string Find => "unauthenticated-format";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors) => inspection.Authentication switch
     {
         AuthenticationSupport.None => UpdateEvidence.Fail(inspection,

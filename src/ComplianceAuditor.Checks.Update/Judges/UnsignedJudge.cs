@@ -12,8 +12,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class UnsignedJudge : IUpdateJudge
 {
-    public string Find => "unsigned";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         if (inspection.Authentication != AuthenticationSupport.Optional)

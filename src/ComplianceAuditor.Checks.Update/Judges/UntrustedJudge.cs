@@ -12,8 +12,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class UntrustedJudge : IUpdateJudge
 {
-    public string Find => "untrusted";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         if (anchors.IsEmpty)

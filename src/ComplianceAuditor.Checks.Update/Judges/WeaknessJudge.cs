@@ -12,8 +12,6 @@ namespace ComplianceAuditor.Checks.Update.Judges;
 /// </summary>
 internal sealed class WeaknessJudge(IReadOnlyCollection<string> codes, IReadOnlyCollection<string> formats, bool needsRollbackField) : IUpdateJudge
 {
-    public string Find => "weakness";
-
     public CheckOutcome Judge(UpdateInspection inspection, TrustAnchors anchors)
     {
         if (formats.Count > 0 && !formats.Contains(inspection.Format, StringComparer.Ordinal))

@@ -27,9 +27,4 @@ internal static class CmsAlgorithms
         "1.3.101.112" => (SignatureScheme.Ed25519, "Ed25519"),
         _ => null,
     };
-
-    public static byte[] Hash(HashAlgorithmName hash, ReadOnlySpan<byte> data) =>
-        hash == HashAlgorithmName.SHA384 ? SHA384.HashData(data)
-        : hash == HashAlgorithmName.SHA512 ? SHA512.HashData(data)
-        : SHA256.HashData(data);
 }

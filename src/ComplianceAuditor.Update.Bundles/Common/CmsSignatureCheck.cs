@@ -71,7 +71,7 @@ internal static class CmsSignatureCheck
         if (signedAttributes is not null)
         {
             var declared = MessageDigest(signer);
-            digestMatches = declared is not null && declared.AsSpan().SequenceEqual(CmsAlgorithms.Hash(digest.Hash, data.Span));
+            digestMatches = declared is not null && declared.AsSpan().SequenceEqual(Digests.Compute(digest.Hash, data.Span));
         }
 
         var message = signedAttributes ?? data.ToArray();

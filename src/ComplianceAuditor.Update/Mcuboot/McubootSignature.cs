@@ -21,7 +21,7 @@ internal static class McubootSignature
         if (digestTlv is { } tlv)
         {
             digest = tlv.Value(bytes).ToArray();
-            var computed = Hash(hash, bytes[..image.ProtectedEnd]);
+            var computed = Digests.Compute(hash, bytes[..image.ProtectedEnd]);
             integrity = new IntegrityFinding(digestName, computed.AsSpan().SequenceEqual(digest), "header, body and protected TLVs");
         }
 
@@ -79,9 +79,7 @@ internal static class McubootSignature
 
         try
         {
-            using var rsa = RSA.Create();
-            rsa.ImportRSAPublicKey(key, out _);
-            return rsa.ExportSubjectPublicKeyInfo();
+            return PublicKeyForms.SpkiFromPkcs1(key);
         }
         catch (CryptographicException)
         {
@@ -94,11 +92,6 @@ internal static class McubootSignature
         : image.Find(McubootTlv.Sha384) is { } sha384 ? (sha384, HashAlgorithmName.SHA384, "SHA-384")
         : image.Find(McubootTlv.Sha512) is { } sha512 ? (sha512, HashAlgorithmName.SHA512, "SHA-512")
         : (null, HashAlgorithmName.SHA256, "none");
-
-    private static byte[] Hash(HashAlgorithmName algorithm, ReadOnlySpan<byte> data) =>
-        algorithm == HashAlgorithmName.SHA384 ? SHA384.HashData(data)
-        : algorithm == HashAlgorithmName.SHA512 ? SHA512.HashData(data)
-        : SHA256.HashData(data);
 
     internal static string Name(ushort type) => type switch
     {

@@ -34,7 +34,7 @@ internal static class EcdsaKeyRecovery
     public static IReadOnlyList<string> Recover(SignatureScheme scheme, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
         var found = new List<string>();
-        var digest = scheme.SignsDigest ? data.ToArray() : Hash(scheme.Hash, data);
+        var digest = scheme.SignsDigest ? data.ToArray() : Digests.Compute(scheme.Hash, data);
         foreach (var (x9, domain) in Curves.Value)
         {
             var size = (x9.N.BitLength + 7) / 8;
@@ -117,12 +117,4 @@ internal static class EcdsaKeyRecovery
         var excess = (digest.Length * 8) - order.BitLength;
         return excess > 0 ? e.ShiftRight(excess) : e;
     }
-
-    private static byte[] Hash(HashAlgorithmName hash, ReadOnlySpan<byte> data) =>
-        hash == HashAlgorithmName.SHA384 ? SHA384.HashData(data)
-        : hash == HashAlgorithmName.SHA512 ? SHA512.HashData(data)
-#pragma warning disable CA5350 // Verifying what old images were signed with; nothing here signs with SHA-1.
-        : hash == HashAlgorithmName.SHA1 ? SHA1.HashData(data)
-#pragma warning restore CA5350
-        : SHA256.HashData(data);
 }

@@ -29,7 +29,7 @@ public static class PublicKeyVerifier
     {
         ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(spki);
-        if (scheme.Kind == SignatureKind.Ed25519 || (scheme.SignsDigest && data.Length != DigestLength(scheme.Hash)))
+        if (scheme.Kind == SignatureKind.Ed25519 || (scheme.SignsDigest && data.Length != Digests.Length(scheme.Hash)))
         {
             return Verifies(scheme, spki.AsSpan(), data, signature);
         }
@@ -75,7 +75,7 @@ public static class PublicKeyVerifier
         ArgumentNullException.ThrowIfNull(scheme);
 
         // ECDSA would truncate a longer "digest" to the curve size and accept it: a digest must be the hash's size.
-        if (scheme.SignsDigest && data.Length != DigestLength(scheme.Hash))
+        if (scheme.SignsDigest && data.Length != Digests.Length(scheme.Hash))
         {
             return false;
         }
@@ -95,9 +95,6 @@ public static class PublicKeyVerifier
             return false;
         }
     }
-
-    private static int DigestLength(HashAlgorithmName hash) =>
-        hash == HashAlgorithmName.SHA384 ? 48 : hash == HashAlgorithmName.SHA512 ? 64 : hash == HashAlgorithmName.SHA1 ? 20 : 32;
 
     /// <summary>
     /// The algorithm family of a SubjectPublicKeyInfo ("RSA", "EC", "Ed25519"), or null when unreadable. Read from

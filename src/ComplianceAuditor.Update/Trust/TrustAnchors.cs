@@ -77,7 +77,7 @@ public sealed class TrustAnchors
                     case "PUBLIC KEY":
                         throw new TrustAnchorException($"{name}: a PUBLIC KEY block that is not an RSA, EC or Ed25519 key");
                     case "RSA PUBLIC KEY":
-                        AddKey(name, RsaSpki(der), keys);
+                        AddKey(name, PublicKeyForms.SpkiFromPkcs1(der), keys);
                         break;
                     default:
                         break;
@@ -107,7 +107,7 @@ public sealed class TrustAnchors
             // Last form: a bare PKCS#1 RSAPublicKey, as MCUboot and U-Boot tools write it.
             try
             {
-                AddKey(name, RsaSpki(der), keys);
+                AddKey(name, PublicKeyForms.SpkiFromPkcs1(der), keys);
             }
             catch (CryptographicException)
             {
@@ -125,13 +125,6 @@ public sealed class TrustAnchors
 
     private static void AddKey(string name, byte[] spki, List<TrustedKey> keys) =>
         keys.Add(new TrustedKey(name, spki, Convert.ToHexStringLower(SHA256.HashData(spki))));
-
-    private static byte[] RsaSpki(byte[] pkcs1)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportRSAPublicKey(pkcs1, out _);
-        return rsa.ExportSubjectPublicKeyInfo();
-    }
 
     /// <summary>Whether the DER is a SubjectPublicKeyInfo of an algorithm we can use.</summary>
     private static bool SpkiIsUsable(byte[] der) => PublicKeyVerifier.Family(der) is not null;
