@@ -6,9 +6,13 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 export SOURCE_DATE_EPOCH=1767225600   # 2026-01-01T00:00:00Z, the time the drift test uses
 dotnet build "$root/src/ComplianceAuditor.Cli" -c Release -v quiet -nologo >/dev/null
 # sample name = example path (a root file system folder, or a firmware file the audit unpacks)
-for pair in vulnerable-rootfs=vulnerable-rootfs clean-rootfs=clean-rootfs examplecam-fw=firmware/examplecam-fw.bin; do
+# The example repository is built from examples/make-device-repo.sh (same commit ids everywhere) into a temporary folder.
+repo_parent="$(mktemp -d)"
+trap 'rm -rf "$repo_parent"' EXIT
+bash "$root/examples/make-device-repo.sh" "$repo_parent" >/dev/null
+for pair in vulnerable-rootfs=vulnerable-rootfs clean-rootfs=clean-rootfs examplecam-fw=firmware/examplecam-fw.bin examplecam-repo="$repo_parent/examplecam-repo"; do
   out="$root/reports/samples/${pair%%=*}"
   rm -rf "$out"
   dotnet run --project "$root/src/ComplianceAuditor.Cli" -c Release --no-build -- \
-    audit "$root/examples/${pair#*=}" --out "$out" --format all
+    audit "$(case ${pair#*=} in /*) echo "${pair#*=}" ;; *) echo "$root/examples/${pair#*=}" ;; esac)" --out "$out" --format all
 done

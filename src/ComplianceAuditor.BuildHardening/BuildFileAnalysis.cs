@@ -19,7 +19,17 @@ public sealed record BuildFileAnalysis(
     CompilerFlagReport? Flags,
     string? Problem)
 {
+    /// <summary>True when the file went on past the bytes read (<see cref="BuildFileText.MaxBytes"/>).</summary>
+    public bool Cut { get; init; }
+
     /// <summary>The weaknesses of whichever reader ran.</summary>
     public IReadOnlyList<BuildWeakness> Weaknesses =>
         Buildroot?.Weaknesses ?? Yocto?.Weaknesses ?? Zephyr?.Weaknesses ?? Flags?.Weaknesses ?? [];
+
+    /// <summary>
+    /// True when only part of the file was read: it was cut at the byte limit, or the reader dropped lines or line
+    /// tails to stay in bounds. What was found still stands; what was not found may be in the rest.
+    /// </summary>
+    public bool Truncated =>
+        Cut || Buildroot?.Truncated == true || Yocto?.Truncated == true || Zephyr?.Truncated == true || Flags?.Truncated == true;
 }

@@ -1,5 +1,7 @@
+using ComplianceAuditor.Checks.Build;
 using ComplianceAuditor.Checks.Content;
 using ComplianceAuditor.Checks.Elf;
+using ComplianceAuditor.Checks.Repository;
 using ComplianceAuditor.Checks.Secrets;
 using ComplianceAuditor.Checks.Update;
 using ComplianceAuditor.Engine;
@@ -12,7 +14,7 @@ internal static class Checks
 {
     /// <summary>The registry, with update signatures verified against <paramref name="anchors"/> (<c>--public-key</c>).</summary>
     public static CheckRegistry CreateRegistry(TrustAnchors anchors, long? deviceRam = null) =>
-        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors, deviceRam)]);
+        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors, deviceRam), .. RepositoryChecks.All(), .. BuildChecks.All()]);
 
     public static CheckRegistry CreateRegistry() => CreateRegistry(TrustAnchors.Empty);
 }

@@ -4,6 +4,7 @@ using ComplianceAuditor.Core.Compact;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Text;
+using ComplianceAuditor.Engine.History;
 using ComplianceAuditor.Engine.Results;
 
 namespace ComplianceAuditor.Engine;
@@ -19,12 +20,19 @@ public sealed class AuditEngine
     private readonly CheckRegistry _registry;
     private readonly EngineOptions _options;
     private readonly ResultText _text = new();
+    private readonly List<TargetHistory> _histories = [];
 
     public AuditEngine(CheckRegistry registry, EngineOptions options)
     {
         _registry = registry;
         _options = options;
     }
+
+    /// <summary>
+    /// What the last <see cref="RunAsync"/> read of each target's history (for the targets that have one and rules that
+    /// ask for it): the history artifacts with a result, which a report lists beside the targets' files.
+    /// </summary>
+    public IReadOnlyList<TargetHistory> Histories => _histories;
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(
         IReadOnlyList<TargetInventory> inventories,
@@ -36,6 +44,7 @@ public sealed class AuditEngine
         ArgumentNullException.ThrowIfNull(inventories);
         ArgumentNullException.ThrowIfNull(rules);
 
+        _histories.Clear();
         var prepared = rules.Select(Prepare).ToArray();
         var results = new CompactResults.Builder(rules, _options.Records ?? BlockStore.InMemory(), _text);
         var counter = new PairCounter(inventories.Sum(i => i.Artifacts.Count), progress);
@@ -93,6 +102,8 @@ public sealed class AuditEngine
         // How many pairs each artifact rule had, to give a rule that found nothing one result for the target. Each
         // artifact's results are packed as soon as those of the artifacts before it are.
         var pairsPerRule = new int[rules.Count];
+        var historyRules = inventory.History is null ? [] : artifactRules.Where(i => rules[i].History).ToArray();
+        var tree = new WorkingTreeKeys();
         var artifacts = inventory.Artifacts;
         var sequencer = new ResultSequencer(results);
         await Parallel.ForEachAsync(
@@ -132,7 +143,13 @@ public sealed class AuditEngine
                         }
 
                         scratch ??= new ArtifactScratch();
-                        (found ??= []).Add((i, ToResult(rules[i], artifact, Evaluate(inventory, peers, artifact, pair.Check!, scratch, ct))));
+                        var outcome = Evaluate(inventory, peers, artifact, pair.Check!, scratch, ct);
+                        if (outcome.Outcome == Outcome.Fail && rules[i].History)
+                        {
+                            tree.Add(i, outcome.EvidenceKey);
+                        }
+
+                        (found ??= []).Add((i, ToResult(rules[i], artifact, outcome)));
                     }
 
                     // Several results of one rule on one artifact go in evidence-key order, the report's.
@@ -162,6 +179,12 @@ public sealed class AuditEngine
                 : CheckOutcome.Inconclusive($"{reason} that could be read, but part of the target was not read ({inventory.FirstNote})")));
             counter.Pairs(1);
         }
+
+        if (inventory.History is { } history && historyRules.Length > 0)
+        {
+            var job = new HistoryJob(inventory, history, peers, rules, prepared, historyRules, tree);
+            _histories.Add(await new HistoryPhase(this, _options).RunAsync(job, results, cancellationToken).ConfigureAwait(false));
+        }
     }
 
     private Prepared Prepare(RuleDefinition rule)
@@ -187,7 +210,7 @@ public sealed class AuditEngine
     /// Whether an artifact rule looks at <paramref name="artifact"/>: null when it does not, else the check to run
     /// or the outcome already decided (an unreadable file, a file of a kind the rule does not read).
     /// </summary>
-    private static (IPreparedCheck? Check, CheckOutcome? Decided)? Pair(Prepared prepared, Artifact artifact)
+    internal static (IPreparedCheck? Check, CheckOutcome? Decided)? Pair(Prepared prepared, Artifact artifact)
     {
         var check = prepared.Check!;
         if (artifact.IsTargetRoot && artifact.Kind == ArtifactKind.Directory || !check.Selects(artifact))
@@ -221,7 +244,7 @@ public sealed class AuditEngine
             $"the file holds {artifact.Kind.ToString().ToLowerInvariant()} content where this rule reads {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}"),
     };
 
-    private CheckOutcome Evaluate(
+    internal CheckOutcome Evaluate(
         TargetInventory inventory, IReadOnlyList<TargetInventory> peers, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -252,7 +275,7 @@ public sealed class AuditEngine
         }
     }
 
-    private CheckResult ToResult(RuleDefinition rule, Artifact artifact, CheckOutcome outcome)
+    internal CheckResult ToResult(RuleDefinition rule, Artifact artifact, CheckOutcome outcome)
     {
         return new CheckResult
         {
@@ -274,5 +297,5 @@ public sealed class AuditEngine
     };
 
     /// <summary>A rule made ready to run once per audit: its check, or why it cannot run, and what it reads.</summary>
-    private sealed record Prepared(IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds);
+    internal sealed record Prepared(IPreparedCheck? Check, CheckOutcome? Failure, CheckScope Scope, IReadOnlyList<ArtifactKind> Kinds);
 }

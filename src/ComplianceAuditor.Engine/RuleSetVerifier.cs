@@ -34,6 +34,17 @@ public static class RuleSetVerifier
             errors.Add(new(rule.Source.Describe($"check.{name}"), $"check kind '{check.Kind}' does not use parameter '{name}'"));
         }
 
+        if (check.Scope == CheckScope.Target && rule.History)
+        {
+            // History is read piece by piece; a check of a whole target has no piece to read.
+            errors.Add(new(rule.Source.Describe("appliesTo.history"), $"check kind '{check.Kind}' looks at whole targets and cannot read history; remove appliesTo.history"));
+        }
+
+        if (rule.History && !rule.Targets.Contains(Core.Model.TargetKind.Repo))
+        {
+            errors.Add(new(rule.Source.Describe("appliesTo.history"), "only repository targets have a history; add repo to appliesTo.targets or remove appliesTo.history"));
+        }
+
         if (check.Scope == CheckScope.Target && rule.Artifacts.Count > 0)
         {
             errors.Add(new(rule.Source.Describe("appliesTo.artifacts"), $"check kind '{check.Kind}' looks at whole targets; remove appliesTo.artifacts"));

@@ -26,6 +26,17 @@ public static class InventoryBuilder
         return options.Formats is null ? inventory : Unpack(inventory, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Opens the containers of an inventory listed by another reader (a bare repository's files, read from git), as
+    /// <see cref="Build"/> does for files on disk.
+    /// </summary>
+    public static TargetInventory Expand(TargetInventory inventory, InventoryOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Formats is null ? inventory : Unpack(inventory, options, cancellationToken);
+    }
+
     /// <summary>Adds what the target's containers hold; the target's own hash and size stay those of its files on disk.</summary>
     private static TargetInventory Unpack(TargetInventory inventory, InventoryOptions options, CancellationToken cancellationToken)
     {

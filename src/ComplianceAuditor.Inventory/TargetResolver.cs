@@ -4,7 +4,7 @@ using ComplianceAuditor.Core.Model;
 namespace ComplianceAuditor.Inventory;
 
 /// <summary>
-/// Decides what a command-line target is: a file is firmware, a directory holding <c>.git</c> is a repository,
+/// Decides what a command-line target is: a file is firmware, a directory holding <c>.git</c> (or a bare repository) is a repository,
 /// any other directory is an unpacked root file system. <c>--as</c> overrides the guess where it makes sense.
 /// A target given as a symbolic link is audited as what it points to (links inside a target are never followed).
 /// Names are the last path component, made unique, so reports never carry where the input sat on disk.
@@ -35,7 +35,7 @@ public static class TargetResolver
         }
         else if (Directory.Exists(full))
         {
-            kind = forced ?? (Path.Exists(Path.Combine(full, ".git")) ? TargetKind.Repo : TargetKind.Rootfs);
+            kind = forced ?? (Path.Exists(Path.Combine(full, ".git")) || IsGitDirectory(full) ? TargetKind.Repo : TargetKind.Rootfs);
             if (kind == TargetKind.Firmware)
             {
                 throw new TargetException($"'{path}' is a directory; use --as rootfs or --as repo, or pass the firmware file itself");
@@ -55,6 +55,13 @@ public static class TargetResolver
         // The name is the one the user gave, even when it is a link to somewhere else.
         return new AuditTarget(UniqueName(given, usedNames), kind, full);
     }
+
+    /// <summary>
+    /// True for a bare repository or a <c>.git</c> folder given itself: it has no working tree, so its files are those
+    /// of the commit HEAD points at. Recognised by the three entries git itself requires.
+    /// </summary>
+    public static bool IsGitDirectory(string directory) =>
+        File.Exists(Path.Combine(directory, "HEAD")) && Directory.Exists(Path.Combine(directory, "objects")) && Directory.Exists(Path.Combine(directory, "refs"));
 
     private static void Probe(string path, Action read)
     {

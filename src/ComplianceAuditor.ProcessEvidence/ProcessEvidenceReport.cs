@@ -1,5 +1,7 @@
+using ComplianceAuditor.ProcessEvidence.Advisories;
 using ComplianceAuditor.ProcessEvidence.Ci;
 using ComplianceAuditor.ProcessEvidence.Disclosure;
+using ComplianceAuditor.ProcessEvidence.Documentation;
 using ComplianceAuditor.ProcessEvidence.Sbom;
 using ComplianceAuditor.ProcessEvidence.Support;
 
@@ -11,7 +13,9 @@ public sealed record ProcessEvidenceReport(
     SecurityPolicyReport SecurityPolicy,
     SupportPeriodReport SupportPeriod,
     SbomReport Sbom,
-    CiPracticeReport Practices)
+    CiPracticeReport Practices,
+    AdvisoryReport Advisories,
+    DocumentationReport Documentation)
 {
     /// <summary>Runs every parser over <paramref name="files"/>; <paramref name="referenceTime"/> decides what has expired.</summary>
     public static ProcessEvidenceReport Scan(IRepositoryFiles files, DateTimeOffset referenceTime)
@@ -22,6 +26,8 @@ public sealed record ProcessEvidenceReport(
             Disclosure.SecurityPolicy.Read(files),
             Support.SupportPeriod.Find(files, referenceTime),
             SbomFiles.Find(files),
-            CiPractices.Find(files));
+            CiPractices.Find(files),
+            SecurityAdvisories.Find(files),
+            UserDocumentation.Find(files));
     }
 }

@@ -33,15 +33,14 @@ public static class ReportBuilder
                 Size = i.Target.Size,
                 ArtifactCount = i.Artifacts.Count,
             }).ToArray(),
-            Artifacts = new ProjectedList<Artifact, ArtifactEntry>(
-                input.Inventories.Count == 1 ? input.Inventories[0].Artifacts : new ConcatenatedList<Artifact>(input.Inventories.Select(i => i.Artifacts)),
-                ToEntry),
+            Artifacts = new ProjectedList<Artifact, ArtifactEntry>(ArtifactsOf(input), ToEntry),
             Rules = input.RuleSet.Rules.Select(r => ToEntry(r, input.RuleSet)).ToArray(),
             Results = new ProjectedList<CheckResult, ResultEntry>(input.Results, ToEntry),
             Summary = Summarize(input.Results),
             Schemes = input.Schemes.Select(ToEntry).ToArray(),
             SecretsShown = input.SecretsShown,
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}"))
+                .Concat(input.Histories.SelectMany(HistoryNotes))
                 .Concat(input.Comparisons.Select(c =>
                     $"{c.Target.Name}: earlier release compared for shared secrets and rollback counters only (--previous), not audited; SHA-256 {(c.Target.Sha256.Length > 0 ? c.Target.Sha256 : "not computed (a folder)")}"))
                 .Concat(input.TrustAnchors.Select(a => $"trusted key given with --public-key: {a}"))
@@ -50,6 +49,29 @@ public static class ReportBuilder
                 .ToArray(),
         };
     }
+
+    /// <summary>Each target's artifacts, followed by those of its history that have a result.</summary>
+    private static IReadOnlyList<Artifact> ArtifactsOf(ReportInput input)
+    {
+        var lists = new List<IReadOnlyList<Artifact>>();
+        foreach (var inventory in input.Inventories)
+        {
+            lists.Add(inventory.Artifacts);
+            if (input.Histories.FirstOrDefault(h => h.Target == inventory.Target.Name) is { } history)
+            {
+                lists.Add([history.Root, .. history.Artifacts]);
+            }
+        }
+
+        return lists.Count == 1 ? lists[0] : new ConcatenatedList<Artifact>(lists);
+    }
+
+    private static IEnumerable<string> HistoryNotes(TargetHistory history) =>
+        [
+            string.Create(CultureInfo.InvariantCulture, $"{history.Target}: history read: {history.Scope}; {history.Run.Commits} commit(s), {history.Run.Blobs} distinct blob(s)"),
+            .. history.Run.Notes.Select(n => $"{history.Target}: history: {n}"),
+            .. history.Run.Problems.Select(p => $"{history.Target}: history not fully read: {p}"),
+        ];
 
     /// <summary>An artifact as the report (and the unpack manifest) lists it.</summary>
     public static ArtifactEntry ToEntry(Artifact a) => new()
@@ -69,6 +91,9 @@ public static class ReportBuilder
         LoadAddress = a.LoadAddress is { } address and >= 0 ? string.Create(CultureInfo.InvariantCulture, $"0x{address:x}") : null,
         ExtractedBy = a.ExtractedBy,
         Container = a.Container,
+        History = a.History is { } h
+            ? new HistoryEntry { Commit = h.Commit, Author = h.Author, Date = h.Date, Path = h.Path, Blob = h.Blob, AddedLinesOnly = h.AddedLinesOnly }
+            : null,
     };
 
     private static RuleEntry ToEntry(RuleDefinition r, RuleSet ruleSet) => new()

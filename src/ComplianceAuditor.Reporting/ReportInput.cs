@@ -21,6 +21,9 @@ public sealed record ReportInput
 
     public required IReadOnlyList<CheckResult> Results { get; init; }
 
+    /// <summary>What was read of each target's history; its artifacts with results are listed after the target's own.</summary>
+    public IReadOnlyList<TargetHistory> Histories { get; init; } = [];
+
     public required IReadOnlyList<SchemeAssessment> Schemes { get; init; }
 
     /// <summary>The audit ran with secrets shown (<c>--show-secrets</c>): the report must say so.</summary>

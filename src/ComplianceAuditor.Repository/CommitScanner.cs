@@ -5,33 +5,21 @@ namespace ComplianceAuditor.Repository;
 /// <summary>
 /// Reads what one commit adds against its first parent (the empty tree for a root commit). A merge is compared with its
 /// first parent only, so content a side branch brought in is attributed to the side-branch commit that introduced it
-/// (walked earlier) and the merge adds only its own resolution.
+/// (walked earlier) and the merge adds only its own resolution. Changed files are found by <see cref="TreeDiff"/> and
+/// added lines by <see cref="LineDiff"/> from the two versions of each file: libgit2's diff and patch objects through
+/// LibGit2Sharp took about four times as long on a 5,000-commit history.
 /// </summary>
 internal static class CommitScanner
 {
-    /// <summary>Bounds how much text one line diff holds in memory at once.</summary>
-    private const long PatchBatchBytes = 32L * 1024 * 1024;
-
-    private static readonly CompareOptions TreeOptions = new() { Similarity = SimilarityOptions.None };
-
-    private static readonly CompareOptions LineOptions = new()
-    {
-        ContextLines = 0,
-        InterhunkLines = 0,
-        Similarity = SimilarityOptions.None,
-    };
-
     public static void Run(ScanContext context, Commit commit)
     {
         var info = CommitInfo.From(commit);
-        Tree? parentTree;
-        Tree tree;
-        TreeChanges changes;
+        List<TreeDiff.Change> changes;
         try
         {
-            tree = commit.Tree;
-            parentTree = commit.Parents.FirstOrDefault()?.Tree;
-            changes = context.Repo.Diff.Compare<TreeChanges>(parentTree, tree, TreeOptions);
+            changes = TreeDiff.Changes(
+                commit.Parents.FirstOrDefault()?.Tree, commit.Tree, context.InScope,
+                folder => context.Problem($"commit {info.Id}: folder '{folder}' is nested deeper than the walk goes; not read"));
         }
         catch (LibGit2SharpException ex)
         {
@@ -39,72 +27,34 @@ internal static class CommitScanner
             return;
         }
 
-        var textFiles = new SortedDictionary<string, Blob>(StringComparer.Ordinal);
-        foreach (var change in changes.OrderBy(c => c.Path, StringComparer.Ordinal))
+        foreach (var change in changes)
         {
-            if (!AddsContent(change))
+            var content = context.ReadContent(change.Id, change.Path, info);
+            if (content is null)
             {
                 continue;
             }
 
-            var blob = context.ReadBlob(change.Oid, change.Path, info);
-            if (blob is not null && context.Offer(blob, change.Path, info) && context.IsText(blob, change.Path, info))
+            var text = !LineDiff.LooksBinary(content.Bytes);
+            if (!context.Offer(content, change.Path, info, text) || !text)
             {
-                textFiles[change.Path] = blob;
+                continue;
             }
-        }
 
-        var batch = new List<string>();
-        long batchBytes = 0;
-        foreach (var (path, blob) in textFiles)
-        {
-            batch.Add(path);
-            batchBytes += blob.Size;
-            if (batchBytes >= PatchBatchBytes)
-            {
-                EmitAddedLines(context, info, parentTree, tree, batch, textFiles);
-                batch.Clear();
-                batchBytes = 0;
-            }
-        }
-
-        if (batch.Count > 0)
-        {
-            EmitAddedLines(context, info, parentTree, tree, batch, textFiles);
+            context.EmitLines(info, change.Path, content, LineDiff.Added(OldText(context, change, info), content.Bytes));
         }
     }
 
-    private static bool AddsContent(TreeEntryChanges change) =>
-        change.Status is ChangeKind.Added or ChangeKind.Modified or ChangeKind.Renamed or ChangeKind.Copied or ChangeKind.TypeChanged
-        && change.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile or Mode.SymbolicLink;
-
-    private static void EmitAddedLines(ScanContext context, CommitInfo info, Tree? parentTree, Tree tree, List<string> paths,
-        SortedDictionary<string, Blob> blobs)
+    /// <summary>The previous version of a changed text file, or null when there is none to compare with.</summary>
+    private static byte[]? OldText(ScanContext context, TreeDiff.Change change, CommitInfo info)
     {
-        Patch patch;
-        try
+        if (change.OldId is not { } oldId)
         {
-            // Explicit paths are matched literally, so a file named "*.pem" cannot widen the diff to other files.
-            patch = context.Repo.Diff.Compare<Patch>(parentTree, tree, paths, new ExplicitPathsOptions(), LineOptions);
-        }
-        catch (LibGit2SharpException ex)
-        {
-            context.Problem($"commit {info.Id}: line diff of {paths.Count} file(s) failed: {ex.Message}");
-            return;
+            return null;
         }
 
-        using (patch)
-        {
-            foreach (var entry in patch.OrderBy(e => e.Path, StringComparer.Ordinal))
-            {
-                if (!blobs.TryGetValue(entry.Path, out var blob) || entry.IsBinaryComparison)
-                {
-                    continue;
-                }
-
-                var lines = entry.AddedLines.Select(l => new AddedLine(l.LineNumber, LineSplitter.StripBreak(l.Content))).ToList();
-                context.EmitLines(info, entry.Path, blob, lines);
-            }
-        }
+        // An old version that cannot be read (or is binary) leaves every line of the new one to be read as added.
+        var old = context.ReadContent(oldId, change.Path, info, previous: true);
+        return old is null || LineDiff.LooksBinary(old.Bytes) ? null : old.Bytes;
     }
 }

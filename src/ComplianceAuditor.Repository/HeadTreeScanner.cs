@@ -53,7 +53,7 @@ internal static class HeadTreeScanner
                             context.Problem($"tree {child.Sha} at {path} is nested deeper than {MaxDepth} levels; not read");
                         }
                     }
-                    else if (entry.TargetType == TreeEntryTargetType.Blob)
+                    else if (entry.TargetType == TreeEntryTargetType.Blob && context.InScope(path))
                     {
                         ScanFile(context, commit, entry.Target.Id, path);
                     }
@@ -74,19 +74,16 @@ internal static class HeadTreeScanner
 
     private static void ScanFile(ScanContext context, CommitInfo commit, ObjectId id, string path)
     {
-        var blob = context.ReadBlob(id, path, commit);
-        if (blob is null || !context.Offer(blob, path, commit) || !context.IsText(blob, path, commit))
+        var content = context.ReadContent(id, path, commit);
+        if (content is null)
         {
             return;
         }
 
-        try
+        var text = !LineDiff.LooksBinary(content.Bytes);
+        if (context.Offer(content, path, commit, text) && text)
         {
-            context.EmitLines(commit, path, blob, LineSplitter.Split(blob.GetContentText()));
-        }
-        catch (LibGit2SharpException ex)
-        {
-            context.Problem($"blob {blob.Sha} ({path} in commit {commit.Id}) could not be read: {ex.Message}");
+            context.EmitLines(commit, path, content, LineDiff.Added(null, content.Bytes));
         }
     }
 }

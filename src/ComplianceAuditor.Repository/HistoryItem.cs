@@ -2,17 +2,18 @@ namespace ComplianceAuditor.Repository;
 
 /// <summary>
 /// One piece of content the history added: either the added lines of a text file in one commit, or a blob seen for the
-/// first time. The commit fields say where it was first introduced; stable fingerprints should be built from
-/// <see cref="Path"/>, <see cref="BlobId"/> and a line number, which do not depend on the order commits were walked in.
+/// first time. The commit fields say where it was first introduced: commits are walked oldest first in a fixed order,
+/// so the same history names the same commit on every run, and a new commit elsewhere does not change it.
 /// </summary>
 public sealed class HistoryItem
 {
     private readonly Func<Stream>? openContent;
 
     internal HistoryItem(HistoryItemKind kind, CommitInfo commit, string path, string blobId, long size,
-        IReadOnlyList<AddedLine> lines, Func<Stream>? openContent)
+        IReadOnlyList<AddedLine> lines, Func<Stream>? openContent, bool isText)
     {
         Kind = kind;
+        IsText = isText;
         CommitId = commit.Id;
         AuthorName = commit.AuthorName;
         AuthorEmail = commit.AuthorEmail;
@@ -25,6 +26,12 @@ public sealed class HistoryItem
     }
 
     public HistoryItemKind Kind { get; }
+
+    /// <summary>
+    /// True when git reads the blob as text: its lines are also reported as <see cref="HistoryItemKind.AddedLines"/>
+    /// items, so a caller reading lines can pass over the new-blob item of a text file.
+    /// </summary>
+    public bool IsText { get; }
 
     /// <summary>The full hex id of the commit that introduced the content.</summary>
     public string CommitId { get; }
@@ -52,9 +59,8 @@ public sealed class HistoryItem
     public IReadOnlyList<AddedLine> Lines { get; }
 
     /// <summary>
-    /// For <see cref="HistoryItemKind.NewBlob"/>: opens the blob content (at most the scan's size limit). The stream reads
-    /// from the repository, so it is valid only inside the scan callback while the repository is open. Returns
-    /// <see langword="null"/> for added-lines items.
+    /// For <see cref="HistoryItemKind.NewBlob"/>: opens the blob content (at most the scan's size limit), held in memory
+    /// since it was read. Returns <see langword="null"/> for added-lines items.
     /// </summary>
     public Stream? OpenContent() => openContent?.Invoke();
 }

@@ -18,6 +18,12 @@ public sealed record HistoryScanOptions
     /// </summary>
     public string? Since { get; init; }
 
+    /// <summary>
+    /// When set (a folder path with a trailing '/', such as <c>firmware/</c>), only files under it are read: a monorepo
+    /// audited from one of its folders. Item paths stay relative to the repository root.
+    /// </summary>
+    public string? PathPrefix { get; init; }
+
     /// <summary>Blobs larger than this are not read; they are reported as skipped with their size in the notes.</summary>
     public long MaxBlobBytes { get; init; } = DefaultMaxBlobBytes;
 

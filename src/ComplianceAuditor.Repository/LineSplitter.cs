@@ -1,6 +1,6 @@
 namespace ComplianceAuditor.Repository;
 
-/// <summary>Splits text into numbered lines the same way the patch lines are presented: no line breaks, 1-based numbers.</summary>
+/// <summary>Splits text into numbered lines: no line breaks (CRLF and LF alike), 1-based numbers.</summary>
 internal static class LineSplitter
 {
     public static List<AddedLine> Split(string text)

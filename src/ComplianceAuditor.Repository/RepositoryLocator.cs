@@ -81,6 +81,20 @@ public static class RepositoryLocator
         }
     }
 
+    /// <summary>True when <paramref name="path"/> is a git repository or lies inside one (however damaged).</summary>
+    public static bool IsInsideRepository(string path)
+    {
+        try
+        {
+            return GitRepository.Discover(path) is not null;
+        }
+        catch (LibGit2SharpException)
+        {
+            // Something is there, it just cannot be read: the reader will say what.
+            return true;
+        }
+    }
+
     private static List<string> Describe(GitRepository repo)
     {
         var notes = new List<string>();

@@ -12,7 +12,6 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
     private static readonly IReadOnlyList<AddedLine> NoLines = [];
     private readonly HashSet<ObjectId> seenBlobs = [];
     private readonly HashSet<ObjectId> skippedBlobs = [];
-    private readonly HashSet<string> seenPathBlobs = new(StringComparer.Ordinal);
     private readonly List<string> problems = [];
     private readonly List<string> notes = [];
     private int itemCount;
@@ -23,6 +22,10 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
 
     public int CommitCount { get; set; }
 
+    /// <summary>Whether a path lies in the part of the tree being read (<see cref="HistoryScanOptions.PathPrefix"/>).</summary>
+    public bool InScope(string path) =>
+        Options.PathPrefix is not { Length: > 0 } prefix || path.StartsWith(prefix, StringComparison.Ordinal);
+
     public void Problem(string text) => problems.Add(text);
 
     public void Note(string text) => notes.Add(text);
@@ -31,10 +34,11 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
         new(Options.Mode, CommitCount, seenBlobs.Count, itemCount, problems.ToList(), notes.ToList());
 
     /// <summary>
-    /// Reads the blob a change or tree entry points at. Returns null (after recording why) when it is missing, corrupt or
-    /// over the size limit, so the caller simply moves on.
+    /// Reads the blob a change or tree entry points at, whole. Returns null (after recording why, once per blob) when it is
+    /// missing, corrupt or over the size limit, so the caller simply moves on. <paramref name="previous"/> marks the old
+    /// version of a modified file, read only to compare with: one over the limit is not worth a note of its own.
     /// </summary>
-    public Blob? ReadBlob(ObjectId id, string path, CommitInfo commit)
+    public BlobContent? ReadContent(ObjectId id, string path, CommitInfo commit, bool previous = false)
     {
         if (skippedBlobs.Contains(id))
         {
@@ -53,14 +57,21 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
 
             if (blob.Size > Options.MaxBlobBytes)
             {
-                Note($"blob {id.Sha} ({path} in commit {commit.Id}) is {blob.Size} bytes, over the {Options.MaxBlobBytes} byte limit; not read");
+                if (!previous)
+                {
+                    Note($"blob {id.Sha} ({path} in commit {commit.Id}) is {blob.Size} bytes, over the {Options.MaxBlobBytes} byte limit; not read");
+                }
+
                 skippedBlobs.Add(id);
                 return null;
             }
 
-            return blob;
+            using var stream = blob.GetContentStream();
+            var bytes = new byte[blob.Size];
+            stream.ReadExactly(bytes);
+            return new BlobContent(id, bytes);
         }
-        catch (LibGit2SharpException ex)
+        catch (Exception ex) when (ex is LibGit2SharpException or IOException)
         {
             Problem($"blob {id.Sha} ({path} in commit {commit.Id}) could not be read: {ex.Message}");
             skippedBlobs.Add(id);
@@ -68,36 +79,27 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
         }
     }
 
-    /// <summary>Reports the blob as new the first time its id is seen. Returns whether its lines are still to be reported at this path.</summary>
-    public bool Offer(Blob blob, string path, CommitInfo commit)
+    /// <summary>
+    /// Reports the blob as new the first time its id is seen, with whether it is text. Returns whether it is new: a blob's
+    /// lines are read once, at the first path it appears at, so a rename, a copy, a merge or a revert adds nothing new.
+    /// </summary>
+    public bool Offer(BlobContent content, string path, CommitInfo commit, bool isText)
     {
-        if (seenBlobs.Add(blob.Id))
+        if (!seenBlobs.Add(content.Id))
         {
-            Emit(new HistoryItem(HistoryItemKind.NewBlob, commit, path, blob.Sha, blob.Size, NoLines, () => blob.GetContentStream()));
-        }
-
-        // The same content at the same path (a merge, a cherry-pick, a revert of a revert) adds nothing new to read.
-        return seenPathBlobs.Add(path + "\0" + blob.Sha);
-    }
-
-    public bool IsText(Blob blob, string path, CommitInfo commit)
-    {
-        try
-        {
-            return !blob.IsBinary;
-        }
-        catch (LibGit2SharpException ex)
-        {
-            Problem($"blob {blob.Sha} ({path} in commit {commit.Id}) could not be classified: {ex.Message}");
             return false;
         }
+
+        var bytes = content.Bytes;
+        Emit(new HistoryItem(HistoryItemKind.NewBlob, commit, path, content.Id.Sha, bytes.Length, NoLines, () => new MemoryStream(bytes, writable: false), isText));
+        return true;
     }
 
-    public void EmitLines(CommitInfo commit, string path, Blob blob, IReadOnlyList<AddedLine> lines)
+    public void EmitLines(CommitInfo commit, string path, BlobContent content, IReadOnlyList<AddedLine> lines)
     {
         if (lines.Count > 0)
         {
-            Emit(new HistoryItem(HistoryItemKind.AddedLines, commit, path, blob.Sha, blob.Size, lines, null));
+            Emit(new HistoryItem(HistoryItemKind.AddedLines, commit, path, content.Id.Sha, content.Bytes.Length, lines, null, isText: true));
         }
     }
 

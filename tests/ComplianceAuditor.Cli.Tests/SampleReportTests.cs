@@ -12,7 +12,8 @@ public sealed class SampleReportTests
     public static TheoryData<string, string, string> Samples()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var (sample, example) in new[] { ("vulnerable-rootfs", "vulnerable-rootfs"), ("clean-rootfs", "clean-rootfs"), ("examplecam-fw", "firmware/examplecam-fw.bin") })
+        // "examplecam-repo" is built by examples/make-device-repo.sh, not stored: a repository cannot hold another's .git.
+        foreach (var (sample, example) in new[] { ("vulnerable-rootfs", "vulnerable-rootfs"), ("clean-rootfs", "clean-rootfs"), ("examplecam-fw", "firmware/examplecam-fw.bin"), ("examplecam-repo", "examplecam-repo") })
         {
             foreach (var file in new[] { "report.json", "report.sarif", "report.html" })
             {
@@ -28,7 +29,8 @@ public sealed class SampleReportTests
     public async Task Committed_sample_matches_a_fresh_run(string example, string source, string file)
     {
         using var outDir = new TempDirectory();
-        var (exit, _, error) = await Cli.RunAsync("audit", Path.Combine(RepositoryPaths.Examples, source), "--out", outDir.Path, "--format", "json,sarif,html");
+        var target = source == "examplecam-repo" ? ExampleRepository.Path : Path.Combine(RepositoryPaths.Examples, source);
+        var (exit, _, error) = await Cli.RunAsync("audit", target, "--out", outDir.Path, "--format", "json,sarif,html");
         Assert.True(exit == ExitCodes.Ok, error);
 
         var committed = Path.Combine(RepositoryPaths.Reports, "samples", example, file);

@@ -1,5 +1,7 @@
+using ComplianceAuditor.ProcessEvidence.Advisories;
 using ComplianceAuditor.ProcessEvidence.Ci;
 using ComplianceAuditor.ProcessEvidence.Disclosure;
+using ComplianceAuditor.ProcessEvidence.Documentation;
 using ComplianceAuditor.ProcessEvidence.Sbom;
 using ComplianceAuditor.ProcessEvidence.Support;
 
@@ -15,7 +17,7 @@ public sealed class HostileInputTests
         public List<int> Limits { get; } = [];
 
         public IEnumerable<string> Paths =>
-            ["/.well-known/security.txt", "/SECURITY.md", "/README.md", "/bom.json", "/.github/workflows/ci.yml", "/CODEOWNERS"];
+            ["/.well-known/security.txt", "/SECURITY.md", "/README.md", "/bom.json", "/.github/workflows/ci.yml", "/CODEOWNERS", "/CHANGELOG.md", "/fuzz/fuzz_x.c"];
 
         public string? ReadText(string path, int maxBytes)
         {
@@ -34,6 +36,8 @@ public sealed class HostileInputTests
         Assert.Equal(SupportPeriodStatus.Absent, SupportPeriod.Find(files, Now).Status);
         Assert.Empty(CiPractices.Find(files).Findings);
         Assert.Empty(SbomFiles.Find(files).Findings);
+        Assert.Empty(SecurityAdvisories.Find(files).Entries);
+        Assert.Empty(UserDocumentation.Find(files).Findings);
     }
 
     [Fact]
@@ -46,6 +50,8 @@ public sealed class HostileInputTests
         _ = SupportPeriod.Find(files, Now);
         _ = CiPractices.Find(files);
         _ = SbomFiles.Find(files);
+        _ = SecurityAdvisories.Find(files);
+        _ = UserDocumentation.Find(files);
 
         Assert.NotEmpty(files.Limits);
         Assert.All(files.Limits, l => Assert.Equal(1024 * 1024, l));

@@ -119,8 +119,10 @@ public sealed class HistoryScanTests
         Assert.Equal(1, result.CommitCount);
         Assert.DoesNotContain(items, i => i.Path == "gone.txt");
         Assert.Single(items, i => i.Kind == HistoryItemKind.NewBlob);
-        var lines = items.Single(i => i.Kind == HistoryItemKind.AddedLines && i.Path == "x/one.txt").Lines;
+        // The two files hold one blob: its lines are read once, at the first path in tree order.
+        var lines = Assert.Single(items, i => i.Kind == HistoryItemKind.AddedLines).Lines;
         Assert.Equal([new AddedLine(1, "same"), new AddedLine(2, "line2")], lines);
+        Assert.Equal("two.txt", items.Single(i => i.Kind == HistoryItemKind.AddedLines).Path);
     }
 
     [Fact]

@@ -82,6 +82,20 @@ public sealed class RuleSetVerifierTests
         Assert.Contains(errors, e => e.Message.Contains("time limit", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void History_is_accepted_on_a_per_file_rule_for_repositories()
+    {
+        Assert.Empty(Verify(RuleFiles.ValidRule.Replace("  targets: [rootfs]", "  targets: [rootfs, repo]\n  history: true", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void History_on_a_rule_without_repository_targets_is_rejected()
+    {
+        var error = Assert.Single(Verify(RuleFiles.ValidRule.Replace("  targets: [rootfs]", "  targets: [rootfs]\n  history: true", StringComparison.Ordinal)));
+
+        Assert.Contains("only repository targets have a history", error.Message, StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<RuleLoadError> Verify(string ruleText)
     {
         var loaded = RuleFiles.Load((File, ruleText));

@@ -1,4 +1,5 @@
 using ComplianceAuditor.BuildHardening.Common;
+using ComplianceAuditor.Core.Secrets;
 
 namespace ComplianceAuditor.BuildHardening.Buildroot;
 
@@ -43,11 +44,14 @@ public static class BuildrootConfig
             var why = at is null
                 ? "neither BR2_TARGET_ENABLE_ROOT_LOGIN nor BR2_TARGET_GENERIC_ROOT_PASSWD is set, so Buildroot's defaults apply: root logs in without a password"
                 : $"{at.Written}: root may log in without a password";
-            weaknesses.Add(new BuildWeakness("buildroot-empty-root-password", why, source, at?.Line ?? 0));
+            weaknesses.Add(new BuildWeakness("buildroot-empty-root-password", why, source, at?.Line ?? 0) { Setting = at?.Written });
         }
         else if (state == "plain")
         {
-            weaknesses.Add(new BuildWeakness("buildroot-plain-root-password", "BR2_TARGET_GENERIC_ROOT_PASSWD holds a clear-text password (value not shown): every device built shares it and it is readable in the repository", source, password!.Line));
+            weaknesses.Add(new BuildWeakness("buildroot-plain-root-password", "BR2_TARGET_GENERIC_ROOT_PASSWD holds a clear-text password (value not shown): every device built shares it and it is readable in the repository", source, password!.Line)
+            {
+                Setting = $"{password.Name}=\"{SecretText.Redact(password.Value)}\"",
+            });
         }
 
         GettyShell(config, source, weaknesses);
@@ -61,11 +65,14 @@ public static class BuildrootConfig
         var debug = config.Get("BR2_ENABLE_DEBUG");
         if (debug is { Enabled: true })
         {
-            weaknesses.Add(new BuildWeakness("buildroot-debug-build", $"{debug.Written}: packages are built with debug information", source, debug.Line));
+            weaknesses.Add(new BuildWeakness("buildroot-debug-build", $"{debug.Written}: packages are built with debug information", source, debug.Line) { Setting = debug.Written });
         }
 
         return new BuildrootSettings(source, rootLogin, state, config.IsEnabled("BR2_PACKAGE_DROPBEAR"), debug?.Enabled == true,
-            [.. features.OrderBy(f => f.Name, StringComparer.Ordinal)], [.. weaknesses.OrderBy(w => w.Line).ThenBy(w => w.Code, StringComparer.Ordinal)], config.Truncated);
+            [.. features.OrderBy(f => f.Name, StringComparer.Ordinal)], [.. weaknesses.OrderBy(w => w.Line).ThenBy(w => w.Code, StringComparer.Ordinal)], config.Truncated)
+        {
+            BindNow = BindNow(config, source),
+        };
     }
 
     private static void GettyShell(KconfigSymbols config, string source, List<BuildWeakness> weaknesses)
@@ -83,7 +90,7 @@ public static class BuildrootConfig
             var noLogin = words.Contains("-n") && words.Contains("-l");
             if (auto || noLogin)
             {
-                weaknesses.Add(new BuildWeakness("buildroot-getty-root-shell", $"{options.Written}: the console gives a shell without asking for a password", source, options.Line));
+                weaknesses.Add(new BuildWeakness("buildroot-getty-root-shell", $"{options.Written}: the console gives a shell without asking for a password", source, options.Line) { Setting = options.Written });
             }
         }
     }
@@ -93,7 +100,7 @@ public static class BuildrootConfig
         if (config.Get(none) is { Enabled: true } off)
         {
             var reason = $"{off.Written}: packages are built without {name}";
-            weaknesses.Add(new BuildWeakness(code, reason, source, off.Line));
+            weaknesses.Add(new BuildWeakness(code, reason, source, off.Line) { Setting = off.Written });
             return new HardeningFeature(name, HardeningState.Disabled, reason, source, off.Line);
         }
 
@@ -103,13 +110,30 @@ public static class BuildrootConfig
             : new HardeningFeature(name, HardeningState.Enabled, on.Written, source, on.Line);
     }
 
+    /// <summary>
+    /// Buildroot's full RELRO also links with <c>-z now</c>; partial RELRO and none leave lazy binding. Not a weakness code of
+    /// its own (partial RELRO is a choice, not a mistake), but a repository-wide view of the hardening flags needs it.
+    /// </summary>
+    private static HardeningFeature BindNow(KconfigSymbols config, string source)
+    {
+        if (config.Get("BR2_RELRO_FULL") is { Enabled: true } full)
+        {
+            return new HardeningFeature("bind-now", HardeningState.Enabled, $"{full.Written}: full RELRO links with -z now", source, full.Line);
+        }
+
+        var other = config.Get("BR2_RELRO_PARTIAL") is { Enabled: true } partial ? partial : config.Get("BR2_RELRO_NONE") is { Enabled: true } none ? none : null;
+        return other is null
+            ? new HardeningFeature("bind-now", HardeningState.Unknown, "no BR2_RELRO_ choice is written; the default depends on the Buildroot version", source, 0)
+            : new HardeningFeature("bind-now", HardeningState.Disabled, $"{other.Written}: symbols are bound lazily", source, other.Line);
+    }
+
     private static HardeningFeature Pie(KconfigSymbols config, string source, List<BuildWeakness> weaknesses)
     {
         var pie = config.Get("BR2_PIC_PIE");
         if (pie is { Disabled: true })
         {
             var reason = $"{pie.Written}: executables are not position independent, so ASLR cannot move them";
-            weaknesses.Add(new BuildWeakness("buildroot-no-pie", reason, source, pie.Line));
+            weaknesses.Add(new BuildWeakness("buildroot-no-pie", reason, source, pie.Line) { Setting = pie.Written });
             return new HardeningFeature("pie", HardeningState.Disabled, reason, source, pie.Line);
         }
 

@@ -19,4 +19,8 @@ public sealed record BuildrootSettings(
     bool DebugBuild,
     IReadOnlyList<HardeningFeature> Features,
     IReadOnlyList<BuildWeakness> Weaknesses,
-    bool Truncated);
+    bool Truncated)
+{
+    /// <summary>Immediate binding (<c>-z now</c>), which Buildroot adds with full RELRO (BR2_RELRO_FULL).</summary>
+    public HardeningFeature BindNow { get; init; } = new("bind-now", HardeningState.Unknown, "not read", Source, 0);
+}

@@ -13,4 +13,8 @@ public sealed record CompilerFlagReport(
     IReadOnlyList<FlagOccurrence> Occurrences,
     IReadOnlyList<HardeningFeature> Features,
     IReadOnlyList<BuildWeakness> Weaknesses,
-    bool Truncated);
+    bool Truncated)
+{
+    /// <summary>Where the file shows it builds for a microcontroller or without an OS; null when it does not (or is a Yocto file).</summary>
+    public BareMetalSign? BareMetal { get; init; }
+}

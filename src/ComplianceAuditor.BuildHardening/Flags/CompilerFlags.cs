@@ -21,18 +21,52 @@ namespace ComplianceAuditor.BuildHardening.Flags;
 /// </remarks>
 public static class CompilerFlags
 {
+    /// <summary>
+    /// Texts that only a build for a microcontroller or for no operating system writes: bare-metal cross toolchains,
+    /// freestanding and no-libc flags, microcontroller CPU options, and the project files of Zephyr and ESP-IDF.
+    /// </summary>
+    private static readonly string[] BareMetalMarkers =
+    [
+        "arm-none-eabi", "riscv-none-elf", "riscv32-unknown-elf", "riscv64-unknown-elf", "xtensa-esp", "xtensa-lx106", "avr-gcc",
+        "-ffreestanding", "-nostdlib", "-mcpu=cortex-m", "-mcpu=cortex-r", "-mmcu=", "-specs=nano.specs", "-specs=nosys.specs",
+        "find_package(Zephyr", "idf_component_register", "/tools/cmake/project.cmake",
+    ];
+
     /// <summary>Reads a CMake file: flags in set/string/list and the compile, link and property commands; not in checks or messages.</summary>
     public static CompilerFlagReport ReadCMake(string? text, string source = "CMakeLists.txt")
     {
         var bounded = BoundedText.From(text);
-        return Summarise(source, CMakeScanner.Scan(bounded, source), bounded.Truncated);
+        return Summarise(source, CMakeScanner.Scan(bounded, source), bounded.Truncated) with { BareMetal = FindBareMetal(bounded) };
     }
 
     /// <summary>Reads a Makefile or <c>*.mk</c>: variable assignments and recipe lines, continuations joined.</summary>
     public static CompilerFlagReport ReadMake(string? text, string source = "Makefile")
     {
         var bounded = BoundedText.From(text);
-        return Summarise(source, MakeScanner.Scan(bounded, source), bounded.Truncated);
+        return Summarise(source, MakeScanner.Scan(bounded, source), bounded.Truncated) with { BareMetal = FindBareMetal(bounded) };
+    }
+
+    /// <summary>The first line outside a comment that shows a bare-metal build, or null.</summary>
+    private static BareMetalSign? FindBareMetal(BoundedText text)
+    {
+        for (var n = 0; n < text.Lines.Count; n++)
+        {
+            var line = text.Lines[n].AsSpan().TrimStart();
+            if (line.StartsWith("#"))
+            {
+                continue;
+            }
+
+            foreach (var marker in BareMetalMarkers)
+            {
+                if (line.Contains(marker, StringComparison.Ordinal))
+                {
+                    return new BareMetalSign(marker, n + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Folds occurrences into per-feature states and weaknesses; shared by the Yocto reader for its flag variables.</summary>
@@ -47,7 +81,7 @@ public static class CompilerFlags
             foreach (var o in off)
             {
                 var code = name == "noexecstack" ? "build-flag-enables-execstack" : "build-flag-disables-" + name;
-                weaknesses.Add(new BuildWeakness(code, $"'{o.Flag}' turns {name} off for {(o.Scope == "release" ? "release" : "all")} builds", source, o.Line));
+                weaknesses.Add(new BuildWeakness(code, $"'{o.Flag}' turns {name} off for {(o.Scope == "release" ? "release" : "all")} builds", source, o.Line) { Setting = o.Flag });
             }
 
             features.Add(off.Count > 0

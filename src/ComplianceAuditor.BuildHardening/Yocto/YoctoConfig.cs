@@ -53,8 +53,12 @@ public static class YoctoConfig
 
         var flags = CompilerFlags.Summarise(source, occurrences, bounded.Truncated);
         weaknesses.AddRange(flags.Weaknesses);
+
+        // Image features and emptied flag variables are shown as the line that writes them; the extrausers reader has
+        // already set a redacted command, so no password reaches the evidence through this fallback.
         return new YoctoSettings(source, features, inherits, security, flags,
-            [.. weaknesses.OrderBy(w => w.Line).ThenBy(w => w.Code, StringComparer.Ordinal)], bounded.Truncated);
+            [.. weaknesses.Select(w => w.Setting is null && w.Line >= 1 ? w with { Setting = bounded.Lines[w.Line - 1].Trim() } : w)
+                .OrderBy(w => w.Line).ThenBy(w => w.Code, StringComparer.Ordinal)], bounded.Truncated);
     }
 
     private static HardeningFeature SecurityFlags(List<BitbakeStatement> statements, string source, List<BuildWeakness> weaknesses)

@@ -1,5 +1,6 @@
 using System.Text;
 using ComplianceAuditor.BuildHardening.Common;
+using ComplianceAuditor.Core.Secrets;
 
 namespace ComplianceAuditor.BuildHardening.Yocto;
 
@@ -24,20 +25,27 @@ internal static class YoctoExtraUsers
                     var (option, password) = (words[i], words[i + 1]);
                     if (option is "-P" or "--clear-password")
                     {
-                        weaknesses.Add(new BuildWeakness("yocto-extrausers-password", $"{words[0]} {option} sets a clear-text password for '{user}' at build time (value not shown){note}", source, line));
+                        weaknesses.Add(new BuildWeakness("yocto-extrausers-password", $"{words[0]} {option} sets a clear-text password for '{user}' at build time (value not shown){note}", source, line) { Setting = Redacted(words, i + 1) });
                     }
                     else if (option is "-p" or "--password" && password.Length == 0)
                     {
-                        weaknesses.Add(new BuildWeakness("yocto-extrausers-password", $"{words[0]} {option} '' gives '{user}' an empty password{note}", source, line));
+                        weaknesses.Add(new BuildWeakness("yocto-extrausers-password", $"{words[0]} {option} '' gives '{user}' an empty password{note}", source, line) { Setting = Redacted(words, i + 1) });
                     }
                     else if (option is "-p" or "--password" && password.StartsWith('$'))
                     {
-                        weaknesses.Add(new BuildWeakness("yocto-extrausers-fixed-password", $"{words[0]} {option} sets one fixed password hash for '{user}' on every device built{note}", source, line));
+                        weaknesses.Add(new BuildWeakness("yocto-extrausers-fixed-password", $"{words[0]} {option} sets one fixed password hash for '{user}' on every device built{note}", source, line) { Setting = Redacted(words, i + 1) });
                     }
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The command as written with the password word redacted: a clear-text password could be read from the report,
+    /// and a hash tried offline. An empty password is shown as <c>''</c>, since there is nothing to hide.
+    /// </summary>
+    private static string Redacted(List<string> words, int secret) =>
+        string.Join(' ', words.Select((word, index) => index != secret ? word : word.Length == 0 ? "''" : SecretText.Redact(word)));
 
     /// <summary>Shell-like words: single and double quotes group, a backslash escapes the next character.</summary>
     private static List<string> ShellWords(string command)

@@ -40,8 +40,8 @@ public static class ZephyrKconfig
         }
 
         var weaknesses = new List<BuildWeakness>();
-        KconfigSymbol? Get(string name) => config.Get("CONFIG_" + name) ?? config.Get("SB_CONFIG_" + name);
-        void Add(string code, KconfigSymbol symbol, string why) => weaknesses.Add(new BuildWeakness(code, $"{symbol.Written}: {why}", source, symbol.Line));
+        KconfigSymbol? Get(string name) => config.Find(name);
+        void Add(string code, KconfigSymbol symbol, string why) => weaknesses.Add(new BuildWeakness(code, $"{symbol.Written}: {why}", source, symbol.Line) { Setting = symbol.Written });
 
         var canary = Canaries.Select(Get).ToList();
         var features = new List<HardeningFeature>
@@ -94,7 +94,7 @@ public static class ZephyrKconfig
                 return new HardeningFeature(name, HardeningState.Enabled, symbol.Written, source, symbol.Line);
             case { Disabled: true }:
                 var reason = $"{symbol.Written}: {why}";
-                weaknesses.Add(new BuildWeakness(code, reason, source, symbol.Line));
+                weaknesses.Add(new BuildWeakness(code, reason, source, symbol.Line) { Setting = symbol.Written });
                 return new HardeningFeature(name, HardeningState.Disabled, reason, source, symbol.Line);
             default:
                 return new HardeningFeature(name, HardeningState.Unknown, "not written in this fragment; the board defaults or another fragment decide", source, 0);

@@ -38,6 +38,12 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             return ExitCodes.Usage;
         }
 
+        if (RepositoryTargets.CheckSince(settings, targets) is { } sinceProblem)
+        {
+            console.Fail($"error: {sinceProblem}");
+            return ExitCodes.Usage;
+        }
+
         var outputDirectory = Path.GetFullPath(settings.OutputDirectory);
         var enclosing = targets.Concat(comparisons).FirstOrDefault(t => t.Kind != TargetKind.Firmware && RealPath.IsWithin(outputDirectory, t.LocalPath));
         if (enclosing is not null)
@@ -62,7 +68,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         // Taking stock of the targets (hashing every file) and loading the rules (parsing, schema checks, self-tests)
         // do not depend on each other; on a multi-core machine the shorter one is hidden behind the longer.
         using var stopInventory = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], inventoryOptions, stopInventory.Token), stopInventory.Token);
+        var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], settings, inventoryOptions, stopInventory.Token), stopInventory.Token);
         try
         {
             var registry = Checks.CreateRegistry(anchors, settings.DeviceRam);
@@ -90,7 +96,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             var ruleSet = loaded.RuleSet!.Only(settings.OnlyRules).Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
             var built = await inventoryTask.ConfigureAwait(false);
             MemoryPacer.GiveBack();
-            var inventories = built.Take(targets.Length).ToArray();
+            var inventories = built.Take(targets.Length).Select(i => RepositoryTargets.Attach(i, settings)).ToArray();
             var compared = built.Skip(targets.Length).ToArray();
             var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, anchors, cancellationToken).ConfigureAwait(false);
             return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
@@ -103,8 +109,8 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
     }
 
-    private static List<TargetInventory> BuildInventories(IReadOnlyList<AuditTarget> targets, InventoryOptions options, CancellationToken ct) =>
-        targets.Select(t => InventoryBuilder.Build(t, options, ct)).ToList();
+    private static List<TargetInventory> BuildInventories(IReadOnlyList<AuditTarget> targets, AuditSettings settings, InventoryOptions options, CancellationToken ct) =>
+        targets.Select(t => RepositoryTargets.Build(t, settings, options, ct)).ToList();
 
     /// <summary>Stops the inventory when the audit cannot go on, and waits for it so no work outlives the command.</summary>
     private static async Task AbandonAsync(Task inventory, CancellationTokenSource stop)
@@ -154,6 +160,10 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         var results = await progress.TrackAsync(
             $"evaluating {ruleSet.Rules.Count} rule(s)",
             p => engine.RunAsync(inventories, ruleSet.Rules, p, ct, comparisons)).ConfigureAwait(false);
+        foreach (var history in engine.Histories)
+        {
+            progress.Note($"{history.Target}: history: {history.Run.Commits} commit(s), {history.Run.Blobs} blob(s) read{(history.Run.IsComplete ? "" : " (not all of it could be read; see the report's notes)")}");
+        }
 
         MemoryPacer.GiveBack();
         var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog);
@@ -167,6 +177,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             DisabledRules = settings.DisabledRules,
             Inventories = inventories,
             Results = results,
+            Histories = engine.Histories,
             Schemes = schemes,
             SecretsShown = settings.ShowSecrets,
             Comparisons = comparisons,

@@ -44,6 +44,15 @@ internal sealed record AuditSettings
     /// <summary>Files of public keys or certificates the device trusts, to verify update signatures with.</summary>
     public IReadOnlyList<string> PublicKeys { get; init; } = [];
 
+    /// <summary>How much of a repository target's history the rules that read history see.</summary>
+    public Repository.HistoryMode History { get; init; } = Repository.HistoryMode.Full;
+
+    /// <summary>A revision: only history not reachable from it is read (what is new since a release).</summary>
+    public string? Since { get; init; }
+
+    /// <summary>History blobs larger than this are not read; the report names each one.</summary>
+    public long MaxHistoryBlob { get; init; } = Repository.HistoryScanOptions.DefaultMaxBlobBytes;
+
     /// <summary>The device's RAM in bytes, as the manufacturer declares it; null when not given.</summary>
     public long? DeviceRam { get; init; }
 }

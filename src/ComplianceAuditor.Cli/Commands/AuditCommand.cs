@@ -59,9 +59,24 @@ internal static class AuditCommand
         {
             Description = "The device's RAM (4096, 256K, 2M), to check that the data an update decision needs fits in it (IETF architecture, REQ-5)",
         };
+        var history = new Option<string>("--history")
+        {
+            Description = "How much of a repository's history to search for secrets and keys: none, head (the last commit's files) or full (every commit of every branch and tag)",
+            DefaultValueFactory = _ => "full",
+        };
+        history.AcceptOnlyFromAmong("none", "head", "full");
+        var since = new Option<string?>("--since")
+        {
+            Description = "Read only the history not reachable from this revision (a tag, branch or commit): what is new since a release",
+        };
+        var maxHistoryBlob = new Option<string>("--max-history-blob")
+        {
+            Description = "History blobs larger than this (4096, 256K, 16M) are not read; the report names each one",
+            DefaultValueFactory = _ => "16M",
+        };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -107,6 +122,21 @@ internal static class AuditCommand
                 }
             }
 
+            var historyMode = Enum.Parse<Repository.HistoryMode>(parse.GetValue(history)!, ignoreCase: true);
+            var sinceRevision = parse.GetValue(since);
+            if (sinceRevision is not null && historyMode != Repository.HistoryMode.Full)
+            {
+                console.Fail("error: --since selects part of the full history; it cannot be used with --history none or head");
+                return ExitCodes.Usage;
+            }
+
+            var blobLimit = UnpackOptions.ParseSize(parse.GetValue(maxHistoryBlob), 0);
+            if (blobLimit is not > 0)
+            {
+                console.Fail($"error: --max-history-blob '{parse.GetValue(maxHistoryBlob)}' is not a size such as 4096, 256K or 16M");
+                return ExitCodes.Usage;
+            }
+
             var settings = new AuditSettings
             {
                 Targets = parse.GetValue(targets) ?? [],
@@ -126,6 +156,9 @@ internal static class AuditCommand
                 Previous = parse.GetValue(previous) ?? [],
                 PublicKeys = parse.GetValue(publicKeys) ?? [],
                 DeviceRam = ram,
+                History = historyMode,
+                Since = sinceRevision,
+                MaxHistoryBlob = blobLimit.Value,
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });

@@ -56,6 +56,9 @@ public sealed record Artifact
     /// <summary>Set when this artifact was recognised as a container; says what opening it gave.</summary>
     public ContainerInfo? Container { get; init; }
 
+    /// <summary>For content read from a repository's history: the commit that added it. Null for files of a tree.</summary>
+    public ArtifactHistory? History { get; init; }
+
     /// <summary>The bytes, when the artifact has readable content.</summary>
     public IArtifactContent? Content { get; init; }
 

@@ -14,6 +14,15 @@ public sealed record TargetInventory(AuditTarget Target, IReadOnlyList<Artifact>
     /// </summary>
     public bool IsComplete { get; init; } = true;
 
+    /// <summary>
+    /// The target's history (a repository's past commits), read by the rules that ask for it; null when the target has
+    /// none or history reading is switched off.
+    /// </summary>
+    public IHistorySource? History { get; init; }
+
+    /// <summary>A repository target's git metadata (tags, shallow clone); null for other targets.</summary>
+    public RepositoryFacts? Repository { get; init; }
+
     /// <summary>The first note, which says why the inventory is incomplete.</summary>
     public string FirstNote => Notes.Count > 0 ? Notes[0] : "no reason recorded";
 }

@@ -17,6 +17,13 @@ public sealed record RuleDefinition
     /// <summary>Artifact kinds a per-artifact check looks at.</summary>
     public required IReadOnlyList<ArtifactKind> Artifacts { get; init; }
 
+    /// <summary>
+    /// True when the rule also reads what a repository's history added (<c>appliesTo.history</c>): the lines and blobs
+    /// of every past commit, deleted files included. For detectors of leaked secrets and keys, which stay usable after
+    /// the file that held them is gone; other rules are about the tree as it ships.
+    /// </summary>
+    public bool History { get; init; }
+
     public required CheckSpec Check { get; init; }
 
     /// <summary>The <c>CHK-*</c> ids of the checks catalog this rule gives evidence for.</summary>

@@ -6,7 +6,7 @@ public enum CiPractice
     /// <summary>Static analysis (CodeQL, Semgrep, Sonar, Coverity, cppcheck, clang-tidy).</summary>
     StaticAnalysis,
 
-    /// <summary>Fuzzing (OSS-Fuzz, CIFuzz, libFuzzer, AFL).</summary>
+    /// <summary>Fuzzing (OSS-Fuzz, CIFuzz, libFuzzer, AFL) in CI, or a fuzz harness in the source tree.</summary>
     Fuzzing,
 
     /// <summary>Release signing (cosign, gpg, imgtool, espsecure, avbtool, mkimage -k, rauc, swugenerator, sigstore, openssl).</summary>

@@ -32,4 +32,23 @@ internal static class CiToolPatterns
         @"pkcs11:|\b(awskms|gcpkms|azurekms|hashivault|kms)://|--kms\b|\bhsm\b|yubihsm|cloudhsm|--sk\b");
 
     public static Regex KeyFile { get; } = TextScan.Create(@"[a-z0-9_./-]\.(pem|key|p8|p12|pfx|der|priv)\b|--key-?file\b");
+
+    /// <summary>
+    /// The value of the option that names the signing key (imgtool -k/--key, espsecure --keyfile, openssl -sign/-inkey,
+    /// mkimage -k with its key folder). The value may not start with '-', so "-sign -signer cert.pem" moves on to -inkey;
+    /// gpg's --sign takes no value, so only openssl's single-dash -sign is read.
+    /// </summary>
+    public static Regex KeyOption { get; } = TextScan.Create(
+        @"(^|\s)(--(key|keyfile|key-file|signing-key|private-key|sign-key)|-(key|keyfile|inkey|sign|k))[=\s]+['""]?(?<key>[^\s'""-][^\s'""]*)");
+
+    /// <summary>A GitHub Actions expression, whose inner spaces would otherwise split a path such as "${{ github.workspace }}/key.pem".</summary>
+    public static Regex GithubExpression { get; } = TextScan.Create(@"\$\{\{\s*(?<e>[^}\s]*)\s*\}\}");
+
+    /// <summary>A word that looks like a key file, for commands whose key is not given by a recognised option (swugenerator -k RSA,key.pem).</summary>
+    public static Regex KeyPathToken { get; } = TextScan.Create(@"(?<key>[^\s'""=:,;()]+\.(pem|key|p8|p12|pfx|der|priv))\b");
+
+    /// <summary>The entry points of fuzz harnesses: libFuzzer (and the engines that share its interface), Go, cargo-fuzz, Atheris, AFL, Jazzer.</summary>
+    public static Regex FuzzHarness { get; } = TextScan.Create(
+        @"(?<tool>LLVMFuzzerTestOneInput)|\bfunc\s+(?<tool>Fuzz)[a-z0-9_]*\s*\(\s*\w+\s+\*testing\.F\s*\)|(?<tool>fuzz_target)!" +
+        @"|(?<tool>atheris)\.Setup|(?<tool>__AFL_LOOP|__AFL_FUZZ_INIT)|(?<tool>fuzzerTestOneInput)");
 }

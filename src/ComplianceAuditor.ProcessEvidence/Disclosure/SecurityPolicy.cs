@@ -6,8 +6,15 @@ namespace ComplianceAuditor.ProcessEvidence.Disclosure;
 /// <summary>Reads a repository's SECURITY.md for a reporting contact, response timelines and a supported-versions table.</summary>
 public static class SecurityPolicy
 {
-    /// <summary>Where GitHub and common practice put the policy, in the order they are preferred.</summary>
-    public static IReadOnlyList<string> Locations { get; } = ["/SECURITY.md", "/.github/SECURITY.md", "/docs/SECURITY.md"];
+    /// <summary>
+    /// Where GitHub and common practice put the policy, in the order they are preferred: Markdown first, then the
+    /// reStructuredText and AsciiDoc variants some projects use. A root security.txt is left to <see cref="SecurityTxt"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Locations { get; } =
+    [
+        "/SECURITY.md", "/.github/SECURITY.md", "/docs/SECURITY.md",
+        "/SECURITY.rst", "/SECURITY.adoc", "/.github/SECURITY.rst", "/docs/SECURITY.rst", "/docs/SECURITY.adoc",
+    ];
 
     private const int MaxEvidence = 50;
 

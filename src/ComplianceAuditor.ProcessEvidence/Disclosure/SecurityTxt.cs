@@ -10,6 +10,7 @@ public static class SecurityTxt
     public static IReadOnlyList<string> Locations { get; } = ["/.well-known/security.txt", "/security.txt"];
 
     private const int MaxFields = 1000;
+    private const string NestedSuffix = "/.well-known/security.txt";
     private const string SignedHeader = "-----BEGIN PGP SIGNED MESSAGE-----";
     private const string SignatureHeader = "-----BEGIN PGP SIGNATURE-----";
 
@@ -21,7 +22,10 @@ public static class SecurityTxt
         "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
-    /// <summary>Reads the first security.txt found at <see cref="Locations"/>; null when there is none.</summary>
+    /// <summary>
+    /// Reads the first security.txt found at <see cref="Locations"/>, else the first <c>.well-known/security.txt</c> deeper
+    /// in the tree; null when there is none.
+    /// </summary>
     public static SecurityTxtDocument? Find(IRepositoryFiles files, DateTimeOffset referenceTime)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -33,6 +37,15 @@ public static class SecurityTxt
             if (actual is not null && TextScan.Read(files, actual) is { } text)
             {
                 return Parse(text, referenceTime) with { Path = actual };
+            }
+        }
+
+        // A repository that holds the product's web site keeps the file in the site's folder (www/.well-known/security.txt).
+        foreach (var nested in paths.Where(p => p.Length > NestedSuffix.Length && p.EndsWith(NestedSuffix, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (TextScan.Read(files, nested) is { } text)
+            {
+                return Parse(text, referenceTime) with { Path = nested };
             }
         }
 

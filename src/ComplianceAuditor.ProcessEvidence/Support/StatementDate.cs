@@ -14,15 +14,24 @@ internal static class StatementDate
     private static readonly Regex MonthDayYear = TextScan.Create(@"\b" + Month + @"\.?\s+(?<d>\d{1,2})(st|nd|rd|th)?,?\s+(?<y>\d{4})\b");
     private static readonly Regex MonthYear = TextScan.Create(@"\b" + Month + @"\.?,?\s+(?<y>\d{4})\b");
     private static readonly Regex YearOnly = TextScan.Create(@"\b(?<y>(19|20)\d{2})\b");
+    private static readonly Regex IsoDay = TextScan.Create(@"\b(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})\b");
 
     /// <summary>
     /// The last day the text's date covers (a month means its last day, a bare year its 31 December), or null.
     /// The earliest date in the text wins; at one position the most precise form wins.
     /// </summary>
-    public static DateOnly? Parse(string text)
+    public static DateOnly? Parse(string text) => Earliest(text, [Iso, DayMonthYear, MonthDayYear, MonthYear, YearOnly]);
+
+    /// <summary>
+    /// The first date in the text that names a day (2024-05-01, 2024/05/01, 1 May 2024, May 1, 2024), or null. Release
+    /// headings need this stricter form: a version such as 2024.1 must not read as "the end of 2024".
+    /// </summary>
+    public static DateOnly? ParseDay(string text) => Earliest(text, [IsoDay, DayMonthYear, MonthDayYear]);
+
+    private static DateOnly? Earliest(string text, Regex[] forms)
     {
         (int Index, DateOnly Date)? best = null;
-        foreach (var regex in new[] { Iso, DayMonthYear, MonthDayYear, MonthYear, YearOnly })
+        foreach (var regex in forms)
         {
             if (TextScan.Find(regex, text) is { } match && ToDate(match) is { } date && (best is null || match.Index < best.Value.Index))
             {

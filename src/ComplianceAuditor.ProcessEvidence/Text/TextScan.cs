@@ -22,12 +22,16 @@ internal static class TextScan
     public static Regex Create(string pattern) =>
         new(pattern, RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
-    /// <summary>Reads a file, treating any failure of the view as "not readable".</summary>
-    public static string? Read(IRepositoryFiles files, string path)
+    /// <summary>
+    /// Reads a file, treating any failure of the view as "not readable". A leading byte-order mark is dropped: editors on
+    /// Windows write one, and it would otherwise glue itself to the first field name of a security.txt.
+    /// </summary>
+    public static string? Read(IRepositoryFiles files, string path, int maxBytes = MaxBytes)
     {
         try
         {
-            return files.ReadText(path, MaxBytes);
+            var text = files.ReadText(path, maxBytes);
+            return text is not null && text.StartsWith('\uFEFF') ? text[1..] : text;
         }
         catch (IOException)
         {

@@ -37,4 +37,7 @@ public sealed record ArtifactEntry
     public string? ExtractedBy { get; init; }
 
     public ContainerInfo? Container { get; init; }
+
+    /// <summary>Set for content read from a repository's history.</summary>
+    public HistoryEntry? History { get; init; }
 }

@@ -55,10 +55,19 @@ internal sealed class SarifArtifacts
         {
             location["uri"] = Escape(path[(parent.Path.Length + 2)..]);
         }
+        else if (artifact?.History is not null)
+        {
+            // What a commit added (repo@3f2a9c1d4e5b/config/aws.conf) is shown at the file's place in the repository; the
+            // commit goes in the artifact's properties. A target name never holds '/', so the first one ends the commit part.
+            location["uri"] = Escape(path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+            location["uriBaseId"] = artifact.Target;
+        }
         else
         {
             var target = artifact?.Target ?? path.Split('/')[0];
-            var relative = path.Length > target.Length ? path[(target.Length + 1)..] : artifact?.Kind == "directory" ? "." : path;
+            // The target itself, and the history standing for it (repo@history), are the folder the base id names.
+            var relative = path.Length > target.Length && path[target.Length] == '/' ? path[(target.Length + 1)..]
+                : artifact?.Kind == "directory" || path.Length > target.Length ? "." : path;
             location["uri"] = Escape(relative);
             location["uriBaseId"] = target;
         }
@@ -76,6 +85,17 @@ internal sealed class SarifArtifacts
             {
                 entry["hashes"] = new JsonObject { ["sha-256"] = artifact.Sha256 };
             }
+        }
+
+        if (artifact?.History is { } history)
+        {
+            entry["properties"] = new JsonObject
+            {
+                ["commit"] = history.Commit,
+                ["author"] = history.Author,
+                ["date"] = history.Date,
+                ["addedLinesOnly"] = history.AddedLinesOnly,
+            };
         }
 
         _array.Add(entry);

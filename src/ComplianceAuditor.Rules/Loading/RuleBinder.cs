@@ -21,6 +21,7 @@ internal static class RuleBinder
             Severity = YAccess.Enum<Severity>(doc.Str("severity")),
             Targets = appliesTo?.StrList("targets").Select(YAccess.Enum<TargetKind>).ToArray() ?? [],
             Artifacts = appliesTo?.StrList("artifacts").Select(YAccess.Enum<ArtifactKind>).ToArray() ?? [],
+            History = appliesTo?.OptStr("history") == "true",
             Check = new CheckSpec(
                 check.Str("kind"),
                 check.Entries

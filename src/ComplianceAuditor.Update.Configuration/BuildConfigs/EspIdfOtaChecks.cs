@@ -1,3 +1,4 @@
+using ComplianceAuditor.BuildHardening.Common;
 using ComplianceAuditor.Update.Configuration.Parsing;
 using ComplianceAuditor.Update.Inspection;
 
@@ -9,9 +10,9 @@ internal static class EspIdfOtaChecks
     public static IReadOnlyList<TransportIssue> Transport(KconfigFile config, Enforcement payload, List<UpdateWeakness> weaknesses)
     {
         var issues = new List<TransportIssue>();
-        void Add(KconfigValue value, TransportIssueKind kind, string code, string what)
+        void Add(KconfigSymbol value, TransportIssueKind kind, string code, string what)
         {
-            issues.Add(new TransportIssue(kind, config.Where(value), $"CONFIG_{value.Name}={value.Value}", payload));
+            issues.Add(new TransportIssue(kind, config.Where(value), $"CONFIG_{value.BareName}={value.Value}", payload));
             weaknesses.Add(new UpdateWeakness(code, $"{config.Describe(value)}: {what}"));
         }
 
@@ -30,14 +31,14 @@ internal static class EspIdfOtaChecks
             Add(skip, TransportIssueKind.TlsVerificationDisabled, "esp-tls-skip-server-cert-verify", "the server certificate is not verified");
         }
 
-        foreach (var cn in config.Symbols.Where(v => v.Enabled && v.Name.EndsWith("SKIP_COMMON_NAME_CHECK", StringComparison.Ordinal)))
+        foreach (var cn in config.Symbols.Where(v => v.Enabled && v.BareName.EndsWith("SKIP_COMMON_NAME_CHECK", StringComparison.Ordinal)))
         {
             Add(cn, TransportIssueKind.TlsHostnameCheckDisabled, "esp-skip-common-name-check", "the certificate's common name is not compared with the server's host name");
         }
 
-        foreach (var url in config.Symbols.Where(v => v.Name.EndsWith("_URL", StringComparison.Ordinal)))
+        foreach (var url in config.Symbols.Where(v => v.BareName.EndsWith("_URL", StringComparison.Ordinal)))
         {
-            issues.AddRange(UrlScanner.Find(url.Value).Select(u => new TransportIssue(u.Kind, config.Where(url), $"CONFIG_{url.Name}=\"{url.Value}\"", payload)));
+            issues.AddRange(UrlScanner.Find(url.Value).Select(u => new TransportIssue(u.Kind, config.Where(url), $"CONFIG_{url.BareName}=\"{url.Value}\"", payload)));
         }
 
         return issues;
@@ -51,13 +52,13 @@ internal static class EspIdfOtaChecks
             : $", and a new app that fails to confirm itself is rolled back ({config.Describe(rollback)})";
         var choice = config.FirstEnabled("PARTITION_TABLE_TWO_OTA", "PARTITION_TABLE_TWO_OTA_LARGE", "PARTITION_TABLE_SINGLE_APP",
             "PARTITION_TABLE_SINGLE_APP_LARGE", "PARTITION_TABLE_CUSTOM");
-        switch (choice?.Name)
+        switch (choice?.BareName)
         {
             case "PARTITION_TABLE_TWO_OTA" or "PARTITION_TABLE_TWO_OTA_LARGE":
-                table = choice.Name == "PARTITION_TABLE_TWO_OTA" ? "two-ota" : "two-ota-large";
+                table = choice.BareName == "PARTITION_TABLE_TWO_OTA" ? "two-ota" : "two-ota-large";
                 return PresenceVerdict.Present($"two OTA app slots ({config.Describe(choice)}){fallback}");
             case "PARTITION_TABLE_SINGLE_APP" or "PARTITION_TABLE_SINGLE_APP_LARGE":
-                table = choice.Name == "PARTITION_TABLE_SINGLE_APP" ? "single-app" : "single-app-large";
+                table = choice.BareName == "PARTITION_TABLE_SINGLE_APP" ? "single-app" : "single-app-large";
                 return PresenceVerdict.Absent($"a single app partition ({config.Describe(choice)}): no second slot to update into or fall back to");
             case "PARTITION_TABLE_CUSTOM":
                 var file = config.Get("PARTITION_TABLE_CUSTOM_FILENAME")?.Value ?? "(unnamed)";

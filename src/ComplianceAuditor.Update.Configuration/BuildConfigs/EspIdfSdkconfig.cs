@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplianceAuditor.BuildHardening.Common;
 using ComplianceAuditor.Update.Configuration.Parsing;
 using ComplianceAuditor.Update.Inspection;
 
@@ -42,7 +43,7 @@ public static class EspIdfSdkconfig
         var secureBoot = config.IsEnabled("SECURE_BOOT_V2_ENABLED") ? 2 : config.IsEnabled("SECURE_BOOT_V1_ENABLED") ? 1 : (int?)null;
         var secureBootOn = secureBoot is not null || config.IsEnabled("SECURE_BOOT");
         var signedApps = config.IsEnabled("SECURE_SIGNED_APPS_NO_SECURE_BOOT");
-        var scheme = config.FirstEnabled("SECURE_SIGNED_APPS_RSA_SCHEME", "SECURE_SIGNED_APPS_ECDSA_V2_SCHEME", "SECURE_SIGNED_APPS_ECDSA_SCHEME")?.Name switch
+        var scheme = config.FirstEnabled("SECURE_SIGNED_APPS_RSA_SCHEME", "SECURE_SIGNED_APPS_ECDSA_V2_SCHEME", "SECURE_SIGNED_APPS_ECDSA_SCHEME")?.BareName switch
         {
             "SECURE_SIGNED_APPS_RSA_SCHEME" => "RSA",
             "SECURE_SIGNED_APPS_ECDSA_V2_SCHEME" => "ECDSA (v2)",
@@ -57,7 +58,7 @@ public static class EspIdfSdkconfig
         var flash = config.IsEnabled("SECURE_FLASH_ENC_ENABLED") || config.IsEnabled("FLASH_ENCRYPTION_ENABLED")
             ? config.IsEnabled("SECURE_FLASH_ENCRYPTION_MODE_DEVELOPMENT") ? "development" : "release"
             : null;
-        var facts = config.Symbols.Where(IsSecurityRelevant).Select(v => new InspectionFact("CONFIG_" + v.Name, v.Value)).ToList();
+        var facts = config.Symbols.Where(IsSecurityRelevant).Select(v => new InspectionFact("CONFIG_" + v.BareName, v.Value)).ToList();
         return new EspIdfBuildSettings(source, secureBoot, signedApps, scheme, antiRollback, secureVersion, emulated,
             config.IsEnabled("BOOTLOADER_APP_ROLLBACK_ENABLE") || config.IsEnabled("APP_ROLLBACK_ENABLE"), flash, table,
             new BuildConfigVerdicts(signature, downgrade, transport, redundancy, weaknesses), facts);
@@ -98,7 +99,7 @@ public static class EspIdfSdkconfig
             CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var emulation = config.Get("BOOTLOADER_EFUSE_SECURE_VERSION_EMULATE") is { Enabled: true } e ? e : null;
         emulated = emulation is not null;
-        if (config.Symbols.FirstOrDefault(v => v.Enabled && v.Name.EndsWith("SKIP_VERSION_CHECK", StringComparison.Ordinal)) is { } skip)
+        if (config.Symbols.FirstOrDefault(v => v.Enabled && v.BareName.EndsWith("SKIP_VERSION_CHECK", StringComparison.Ordinal)) is { } skip)
         {
             weaknesses.Add(new UpdateWeakness("esp-example-version-check-skipped", $"{config.Describe(skip)}: the OTA code does not compare the new version with the running one"));
         }
@@ -121,7 +122,7 @@ public static class EspIdfSdkconfig
 
     private static void AddHardeningWeaknesses(KconfigFile config, List<UpdateWeakness> weaknesses)
     {
-        var insecure = InsecureOptions.Select(config.Get).OfType<KconfigValue>().Where(v => v.Enabled).ToList();
+        var insecure = InsecureOptions.Select(config.Get).OfType<KconfigSymbol>().Where(v => v.Enabled).ToList();
         if (insecure.Count > 0)
         {
             weaknesses.Add(new UpdateWeakness("esp-secure-boot-insecure-options", string.Join(", ", insecure.Select(config.Describe)) + ": secure boot or flash protection is relaxed"));
@@ -132,15 +133,15 @@ public static class EspIdfSdkconfig
             weaknesses.Add(new UpdateWeakness("esp-flash-encryption-development", $"{config.Describe(development)}: flash encryption can be disabled again over UART"));
         }
 
-        if (config.Symbols.FirstOrDefault(v => v.Enabled && v.Name.StartsWith("BOOTLOADER_SKIP_VALIDATE_", StringComparison.Ordinal)) is { } skip)
+        if (config.Symbols.FirstOrDefault(v => v.Enabled && v.BareName.StartsWith("BOOTLOADER_SKIP_VALIDATE_", StringComparison.Ordinal)) is { } skip)
         {
             weaknesses.Add(new UpdateWeakness("esp-app-validation-skipped", $"{config.Describe(skip)}: the bootloader does not validate the app on those boots"));
         }
     }
 
-    private static bool IsSecurityRelevant(KconfigValue value) =>
-        value.Name.StartsWith("SECURE_", StringComparison.Ordinal) || value.Name.StartsWith("BOOTLOADER_APP_", StringComparison.Ordinal)
-        || value.Name.StartsWith("BOOTLOADER_EFUSE_", StringComparison.Ordinal) || value.Name.StartsWith("PARTITION_TABLE_", StringComparison.Ordinal)
-        || value.Name.Contains("OTA", StringComparison.Ordinal) || value.Name.StartsWith("ESP_TLS_", StringComparison.Ordinal)
-        || value.Name.EndsWith("COMMON_NAME_CHECK", StringComparison.Ordinal);
+    private static bool IsSecurityRelevant(KconfigSymbol value) =>
+        value.BareName.StartsWith("SECURE_", StringComparison.Ordinal) || value.BareName.StartsWith("BOOTLOADER_APP_", StringComparison.Ordinal)
+        || value.BareName.StartsWith("BOOTLOADER_EFUSE_", StringComparison.Ordinal) || value.BareName.StartsWith("PARTITION_TABLE_", StringComparison.Ordinal)
+        || value.BareName.Contains("OTA", StringComparison.Ordinal) || value.BareName.StartsWith("ESP_TLS_", StringComparison.Ordinal)
+        || value.BareName.EndsWith("COMMON_NAME_CHECK", StringComparison.Ordinal);
 }

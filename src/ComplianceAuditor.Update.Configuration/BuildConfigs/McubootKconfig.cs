@@ -1,3 +1,4 @@
+using ComplianceAuditor.BuildHardening.Common;
 using ComplianceAuditor.Update.Configuration.Parsing;
 using ComplianceAuditor.Update.Inspection;
 
@@ -50,13 +51,13 @@ public static class McubootKconfig
             weaknesses.Add(new UpdateWeakness("mcuboot-key-match-bypassed", $"{config.Describe(bypass)}: the image's key is not matched against the built-in key"));
         }
 
-        var facts = config.Symbols.Where(v => v.Name.StartsWith("BOOT_", StringComparison.Ordinal) || v.Name.StartsWith("MCUBOOT_", StringComparison.Ordinal)
-            || v.Name == "BOOTLOADER_MCUBOOT").Select(v => new InspectionFact("CONFIG_" + v.Name, v.Value)).ToList();
+        var facts = config.Symbols.Where(v => v.BareName.StartsWith("BOOT_", StringComparison.Ordinal) || v.BareName.StartsWith("MCUBOOT_", StringComparison.Ordinal)
+            || v.BareName == "BOOTLOADER_MCUBOOT").Select(v => new InspectionFact("CONFIG_" + v.BareName, v.Value)).ToList();
         return new McubootBuildSettings(source, bootloader, type.Type, keyFile?.Value, prevention, mode,
             new BuildConfigVerdicts(signature, downgrade, [], redundancy, weaknesses), facts);
     }
 
-    private static EnforcementVerdict Signature(KconfigFile config, (string Symbol, string Type) type, bool bootloader, KconfigValue? keyFile, List<UpdateWeakness> weaknesses)
+    private static EnforcementVerdict Signature(KconfigFile config, (string Symbol, string Type) type, bool bootloader, KconfigSymbol? keyFile, List<UpdateWeakness> weaknesses)
     {
         if (keyFile is { Value.Length: > 0 } && IsSampleKey(keyFile.Value))
         {

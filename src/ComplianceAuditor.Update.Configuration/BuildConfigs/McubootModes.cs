@@ -44,8 +44,8 @@ internal static class McubootModes
 
     public static PresenceVerdict Redundancy(KconfigFile config, string? mode, List<UpdateWeakness> weaknesses)
     {
-        var serial = config.Symbols.FirstOrDefault(v => v.Enabled && (v.Name == "MCUBOOT_SERIAL" || v.Name.StartsWith("BOOT_SERIAL_", StringComparison.Ordinal)
-            || v.Name.StartsWith("BOOT_USB_DFU_", StringComparison.Ordinal)));
+        var serial = config.Symbols.FirstOrDefault(v => v.Enabled && (v.BareName == "MCUBOOT_SERIAL" || v.BareName.StartsWith("BOOT_SERIAL_", StringComparison.Ordinal)
+            || v.BareName.StartsWith("BOOT_USB_DFU_", StringComparison.Ordinal)));
         var recovery = serial is null ? string.Empty : $"; serial/USB recovery is built in ({config.Describe(serial)})";
         switch (mode)
         {

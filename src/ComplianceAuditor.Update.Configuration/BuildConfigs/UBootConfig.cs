@@ -75,9 +75,9 @@ public static class UBootConfig
             weaknesses.Add(new UpdateWeakness("uboot-network-boot", $"the boot command loads over the network with '{network}' ({config.Where(command)}), which is unauthenticated"));
         }
 
-        var facts = config.Symbols.Where(v => v.Name.StartsWith("FIT", StringComparison.Ordinal) || v.Name.StartsWith("SPL_FIT", StringComparison.Ordinal)
-            || v.Name.StartsWith("BOOTCOUNT", StringComparison.Ordinal) || v.Name.StartsWith("AUTOBOOT", StringComparison.Ordinal)
-            || v.Name is "BOOTDELAY" or "LEGACY_IMAGE_FORMAT" or "BOOTCOMMAND").Select(v => new InspectionFact("CONFIG_" + v.Name, v.Value)).ToList();
+        var facts = config.Symbols.Where(v => v.BareName.StartsWith("FIT", StringComparison.Ordinal) || v.BareName.StartsWith("SPL_FIT", StringComparison.Ordinal)
+            || v.BareName.StartsWith("BOOTCOUNT", StringComparison.Ordinal) || v.BareName.StartsWith("AUTOBOOT", StringComparison.Ordinal)
+            || v.BareName is "BOOTDELAY" or "LEGACY_IMAGE_FORMAT" or "BOOTCOMMAND").Select(v => new InspectionFact("CONFIG_" + v.BareName, v.Value)).ToList();
         return new UBootBuildSettings(source, fit?.Enabled == true, legacy?.Enabled == true, bootcount is not null, keyed, delay, command?.Value,
             new BuildConfigVerdicts(signature, downgrade, transport, redundancy, weaknesses), facts);
     }
