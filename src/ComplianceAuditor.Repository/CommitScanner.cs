@@ -18,8 +18,8 @@ internal static class CommitScanner
         try
         {
             changes = TreeDiff.Changes(
-                commit.Parents.FirstOrDefault()?.Tree, commit.Tree, context.InScope,
-                folder => context.Problem($"commit {info.Id}: folder '{folder}' is nested deeper than the walk goes; not read"));
+                commit.Parents.FirstOrDefault()?.Tree, commit.Tree, context.Trees, context.InScope,
+                limit => context.Problem($"commit {info.Id}: {limit}"));
         }
         catch (LibGit2SharpException ex)
         {
@@ -29,6 +29,12 @@ internal static class CommitScanner
 
         foreach (var change in changes)
         {
+            // A blob met before was read then; a tree naming one blob at a million paths costs a lookup each, not a read.
+            if (context.IsSeen(change.Id))
+            {
+                continue;
+            }
+
             var content = context.ReadContent(change.Id, change.Path, info);
             if (content is null)
             {

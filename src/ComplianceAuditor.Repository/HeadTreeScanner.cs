@@ -33,14 +33,23 @@ internal static class HeadTreeScanner
         var commit = CommitInfo.From(head);
         var pending = new Stack<(Tree Tree, string Prefix, int Depth)>();
         pending.Push((tree, string.Empty, 0));
+        var visited = 0;
         while (pending.Count > 0)
         {
+            if (visited > TreeDiff.MaxEntries)
+            {
+                // A crafted tree naming one subtree many times over expands to billions of paths.
+                context.Problem($"the tree of HEAD names more than {TreeDiff.MaxEntries} entries; the rest was not read");
+                return;
+            }
+
             var (current, prefix, depth) = pending.Pop();
             var subtrees = new List<(Tree, string, int)>();
             try
             {
                 foreach (var entry in current)
                 {
+                    visited++;
                     var path = prefix + entry.Name;
                     if (entry.TargetType == TreeEntryTargetType.Tree && entry.Target is Tree child)
                     {
@@ -74,7 +83,7 @@ internal static class HeadTreeScanner
 
     private static void ScanFile(ScanContext context, CommitInfo commit, ObjectId id, string path)
     {
-        var content = context.ReadContent(id, path, commit);
+        var content = context.IsSeen(id) ? null : context.ReadContent(id, path, commit);
         if (content is null)
         {
             return;

@@ -94,7 +94,16 @@ public static class HistoryScan
                 }
 
                 context.CommitCount++;
-                CommitScanner.Run(context, commit);
+                try
+                {
+                    CommitScanner.Run(context, commit);
+                }
+#pragma warning disable CA1031 // One unreadable commit of a hostile repository must not end the reading of the others.
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    context.Problem($"commit {commit.Sha} could not be read: {ex.GetType().Name}: {ex.Message}");
+                }
             }
         }
         catch (LibGit2SharpException ex)

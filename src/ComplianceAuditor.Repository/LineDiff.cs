@@ -27,9 +27,29 @@ internal static class LineDiff
             known.Add(line.Text);
         }
 
-        lines.RemoveAll(l => known.Contains(l.Text));
-        return lines;
+        var added = new List<AddedLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!known.Contains(lines[i].Text))
+            {
+                added.Add(lines[i]);
+            }
+            else if (IsArmour(lines[i].Text) && (IsNew(i - 1) || IsNew(i + 1)))
+            {
+                // A key rotated in place keeps its BEGIN and END lines: without them the new key's body is just base64,
+                // which no key rule recognises. The armour lines beside added lines go with them.
+                added.Add(lines[i]);
+            }
+        }
+
+        return added;
+
+        bool IsNew(int index) => index >= 0 && index < lines.Count && !known.Contains(lines[index].Text);
     }
+
+    /// <summary>The first or last line of a PEM, OpenSSH or PGP armoured block.</summary>
+    private static bool IsArmour(string line) =>
+        line.StartsWith("-----BEGIN ", StringComparison.Ordinal) || line.StartsWith("-----END ", StringComparison.Ordinal);
 
     /// <summary>git's own test: a NUL byte in the first 8000 bytes makes a blob binary.</summary>
     public static bool LooksBinary(byte[] content) => content.AsSpan(0, Math.Min(content.Length, 8000)).Contains((byte)0);

@@ -18,6 +18,9 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
 
     public GitRepository Repo { get; } = repo;
 
+    /// <summary>Tree listings shared by the commits of the walk.</summary>
+    public TreeListings Trees { get; } = new(repo);
+
     public HistoryScanOptions Options { get; } = options;
 
     public int CommitCount { get; set; }
@@ -78,6 +81,9 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
             return null;
         }
     }
+
+    /// <summary>True when the blob was already reported (or skipped): nothing of it is left to read.</summary>
+    public bool IsSeen(ObjectId id) => seenBlobs.Contains(id) || skippedBlobs.Contains(id);
 
     /// <summary>
     /// Reports the blob as new the first time its id is seen, with whether it is text. Returns whether it is new: a blob's

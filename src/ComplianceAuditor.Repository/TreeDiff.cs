@@ -5,69 +5,88 @@ namespace ComplianceAuditor.Repository;
 /// <summary>
 /// The files one tree adds or changes against another, found by walking both and stepping only into folders whose ids
 /// differ: a commit touches a few files, so a few folders are read. libgit2's diff through LibGit2Sharp cost more per
-/// commit than git takes to print the patch.
+/// commit than git takes to print the patch. Listing a tree through LibGit2Sharp costs microseconds per entry, so the
+/// listings are kept (<see cref="TreeListings"/>): a folder a commit changes is listed as new once and reused as the
+/// old side by the next commit, which in the oldest-first walk is usually its child.
 /// </summary>
 internal static class TreeDiff
 {
     /// <summary>Bounds the walk against a crafted tree that nests absurdly deep.</summary>
     private const int MaxDepth = 256;
 
+    /// <summary>
+    /// Bounds the entries one commit's walk visits: a crafted tree that names one subtree many times over (a "git bomb")
+    /// expands to billions of paths from a few objects.
+    /// </summary>
+    internal const int MaxEntries = 1_000_000;
+
     /// <summary>A file whose content is new at <see cref="Path"/>: its blob, and the blob it replaced there, if any.</summary>
     public readonly record struct Change(string Path, ObjectId Id, Mode Mode, ObjectId? OldId);
 
     /// <summary>Every added or changed file of <paramref name="current"/>, in path order; deletions are not listed.</summary>
-    public static List<Change> Changes(Tree? previous, Tree current, Func<string, bool> inScope, Action<string> tooDeep)
+    public static List<Change> Changes(Tree? previous, Tree current, TreeListings listings, Func<string, bool> inScope, Action<string> limitReached)
     {
         var changes = new List<Change>();
-        Walk(previous, current, "", 0, changes, inScope, tooDeep);
+        var walker = new Walker(listings, changes, inScope, limitReached);
+        Walk(previous, current, "", 0, walker);
+        if (walker.Visited > MaxEntries)
+        {
+            limitReached($"its trees name more than {MaxEntries} entries; the rest of the commit was not read");
+        }
+
         changes.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return changes;
     }
 
-    private static void Walk(Tree? previous, Tree current, string prefix, int depth, List<Change> changes, Func<string, bool> inScope, Action<string> tooDeep)
+    private static void Walk(Tree? previous, Tree current, string prefix, int depth, Walker walker)
     {
         if (depth >= MaxDepth)
         {
-            tooDeep(prefix);
+            walker.LimitReached($"folder '{prefix}' is nested deeper than {MaxDepth} levels; not read");
             return;
         }
 
-        Dictionary<string, TreeEntry>? old = null;
-        if (previous is not null)
+        var old = previous is null ? null : walker.Listings.Of(previous);
+        foreach (var entry in walker.Listings.Of(current).Values)
         {
-            old = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
-            foreach (var entry in previous)
+            if (++walker.Visited > MaxEntries)
             {
-                old[entry.Name] = entry;
+                return;
             }
-        }
 
-        foreach (var entry in current)
-        {
             var path = prefix + entry.Name;
-            TreeEntry? before = null;
-            old?.TryGetValue(entry.Name, out before);
-            var id = entry.Target.Id;
-            if (before is not null && before.Target.Id == id && before.Mode == entry.Mode)
+            TreeListings.Entry? before = null;
+            if (old is not null && old.TryGetValue(entry.Name, out var found))
+            {
+                before = found;
+            }
+
+            if (before is { } same && same.Id == entry.Id && same.Mode == entry.Mode)
             {
                 continue;
             }
 
-            switch (entry.TargetType)
+            switch (entry.Type)
             {
                 case TreeEntryTargetType.Tree:
-                    Walk(before?.TargetType == TreeEntryTargetType.Tree ? (Tree)before.Target : null, (Tree)entry.Target, path + "/", depth + 1, changes, inScope, tooDeep);
+                    var oldTree = before is { Type: TreeEntryTargetType.Tree } b ? walker.Listings.Tree(b.Id) : null;
+                    Walk(oldTree, walker.Listings.Tree(entry.Id), path + "/", depth + 1, walker);
                     break;
-                case TreeEntryTargetType.Blob when inScope(path):
-                    var oldId = before?.TargetType == TreeEntryTargetType.Blob && before.Mode != Mode.SymbolicLink && entry.Mode != Mode.SymbolicLink
-                        ? before.Target.Id
+                case TreeEntryTargetType.Blob when walker.InScope(path):
+                    var oldId = before is { Type: TreeEntryTargetType.Blob } ob && ob.Mode != Mode.SymbolicLink && entry.Mode != Mode.SymbolicLink
+                        ? ob.Id
                         : (ObjectId?)null;
-                    changes.Add(new Change(path, id, entry.Mode, oldId));
+                    walker.Changes.Add(new Change(path, entry.Id, entry.Mode, oldId));
                     break;
                 default:
                     // Submodule links (commits of another repository) and blobs outside the folder audited.
                     break;
             }
         }
+    }
+
+    private sealed record Walker(TreeListings Listings, List<Change> Changes, Func<string, bool> InScope, Action<string> LimitReached)
+    {
+        public int Visited { get; set; }
     }
 }

@@ -90,6 +90,21 @@ public sealed class RepositoryAuditTests
         Assert.Contains("'v9.9'", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2G")]
+    [InlineData("0")]
+    [InlineData("lots")]
+    public async Task A_history_blob_limit_outside_1_byte_to_1G_is_a_usage_error(string limit)
+    {
+        using var git = PlantedRepository(out _);
+        using var output = new TempDirectory();
+
+        var (exit, _, error) = await Cli.RunAsync("audit", git.Root, "--out", output.Path, "--format", "json", "--max-history-blob", limit);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--max-history-blob", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bare_repository_is_audited_from_its_head_files_and_its_history()
     {

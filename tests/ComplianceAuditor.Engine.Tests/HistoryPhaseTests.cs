@@ -126,6 +126,33 @@ public sealed class HistoryPhaseTests
         Assert.Equal(forward.Select(r => r.Fingerprint), backward.Select(r => r.Fingerprint));
     }
 
+    [Fact]
+    public async Task Pieces_that_could_not_be_decided_make_the_history_summary_inconclusive_not_a_pass()
+    {
+        using var tree = new TempDirectory();
+        tree.Write("README.md", "nothing here\n");
+        var binary = Piece(Commit1, "blob.conf", "x") with { Kind = ArtifactKind.Binary };
+
+        var (results, _) = await RunAsync(tree.Path, new FakeHistory(binary, Piece(Commit2, "b.txt", "fine\n")), TokenRule);
+
+        Assert.Equal(Outcome.Inconclusive, Assert.Single(results, r => r.Artifact == "repo@111111111111/blob.conf").Outcome);
+        var summary = Assert.Single(results, r => r.Artifact == "repo@history");
+        Assert.Equal(Outcome.Inconclusive, summary.Outcome);
+        Assert.Contains("1 of 2 piece(s)", summary.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keys_that_name_a_place_rather_than_content_are_never_taken_for_the_tree_s_own()
+    {
+        var keys = new History.WorkingTreeKeys();
+        keys.Add(0, "offset:0\nsha256:ab");
+
+        Assert.True(keys.Covers(0, "sha256:ab"));
+        Assert.False(keys.Covers(0, "offset:0"));
+        Assert.False(keys.Covers(1, "sha256:ab"));
+        Assert.False(keys.Covers(0, ""));
+    }
+
     private static async Task<(IReadOnlyList<CheckResult> Results, AuditEngine Engine)> RunAsync(string path, IHistorySource history, params RuleDefinition[] rules)
     {
         var target = TargetResolver.Resolve([path], TargetKind.Repo)[0] with { Name = "repo" };

@@ -68,7 +68,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         // Taking stock of the targets (hashing every file) and loading the rules (parsing, schema checks, self-tests)
         // do not depend on each other; on a multi-core machine the shorter one is hidden behind the longer.
         using var stopInventory = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], settings, inventoryOptions, stopInventory.Token), stopInventory.Token);
+        var inventoryTask = Task.Run(() => BuildInventories([.. targets, .. comparisons], inventoryOptions, stopInventory.Token), stopInventory.Token);
         try
         {
             var registry = Checks.CreateRegistry(anchors, settings.DeviceRam);
@@ -109,8 +109,8 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
     }
 
-    private static List<TargetInventory> BuildInventories(IReadOnlyList<AuditTarget> targets, AuditSettings settings, InventoryOptions options, CancellationToken ct) =>
-        targets.Select(t => RepositoryTargets.Build(t, settings, options, ct)).ToList();
+    private static List<TargetInventory> BuildInventories(IReadOnlyList<AuditTarget> targets, InventoryOptions options, CancellationToken ct) =>
+        targets.Select(t => RepositoryTargets.Build(t, options, ct)).ToList();
 
     /// <summary>Stops the inventory when the audit cannot go on, and waits for it so no work outlives the command.</summary>
     private static async Task AbandonAsync(Task inventory, CancellationTokenSource stop)

@@ -12,9 +12,9 @@ namespace ComplianceAuditor.Cli.Audit;
 internal static class RepositoryTargets
 {
     /// <summary>The target's inventory: its files on disk, or for a repository without a working tree those of HEAD.</summary>
-    public static TargetInventory Build(AuditTarget target, AuditSettings settings, InventoryOptions options, CancellationToken cancellationToken) =>
+    public static TargetInventory Build(AuditTarget target, InventoryOptions options, CancellationToken cancellationToken) =>
         target.Kind == TargetKind.Repo && TargetResolver.IsGitDirectory(target.LocalPath)
-            ? InventoryBuilder.Expand(GitTreeInventory.Build(target, settings.MaxHistoryBlob, options.MaxFiles, cancellationToken), options, cancellationToken)
+            ? InventoryBuilder.Expand(GitTreeInventory.Build(target, options.MaxFiles, cancellationToken), options, cancellationToken)
             : InventoryBuilder.Build(target, options, cancellationToken);
 
     /// <summary>

@@ -131,9 +131,10 @@ internal static class AuditCommand
             }
 
             var blobLimit = UnpackOptions.ParseSize(parse.GetValue(maxHistoryBlob), 0);
-            if (blobLimit is not > 0)
+            // Each blob is read whole into memory; past 1 GiB that is no longer a limit but a way to run out of it.
+            if (blobLimit is not (> 0 and <= 1L << 30))
             {
-                console.Fail($"error: --max-history-blob '{parse.GetValue(maxHistoryBlob)}' is not a size such as 4096, 256K or 16M");
+                console.Fail($"error: --max-history-blob '{parse.GetValue(maxHistoryBlob)}' is not a size from 1 up to 1G, such as 4096, 256K or 16M");
                 return ExitCodes.Usage;
             }
 

@@ -79,7 +79,8 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
         foreach (var i in job.HistoryRules)
         {
             var failures = recorded.Count(r => r.Rule == i && r.Result.Outcome == Outcome.Fail);
-            if (Summary(job, i, run, pairs[i], folded[i], failures) is { } summary)
+            var undecided = recorded.Count(r => r.Rule == i && r.Result.Outcome != Outcome.Fail);
+            if (Summary(job, i, run, pairs[i], folded[i], failures, undecided) is { } summary)
             {
                 // One key whatever the outcome, so the summary keeps its fingerprint when its verdict changes.
                 results.Add(i, engine.ToResult(job.Rules[i], root, summary with { EvidenceKey = "history" }));
@@ -159,7 +160,7 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
     }
 
     /// <summary>The rule's result on the history as a whole, or null when its failures say all there is to say.</summary>
-    private static CheckOutcome? Summary(HistoryJob job, int rule, HistoryRun run, int pairs, int folded, int failures)
+    private static CheckOutcome? Summary(HistoryJob job, int rule, HistoryRun run, int pairs, int folded, int failures, int undecided)
     {
         var read = string.Create(CultureInfo.InvariantCulture, $"{run.Commits} commit(s) and {run.Blobs} blob(s) of history ({job.Source.Scope})");
         var stillThere = folded == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
@@ -173,6 +174,12 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
         if (failures > 0)
         {
             return null;
+        }
+
+        if (undecided > 0)
+        {
+            return CheckOutcome.Inconclusive(string.Create(CultureInfo.InvariantCulture,
+                $"{undecided} of {pairs} piece(s) added by {read} could not be decided (each has its own result saying why), and nothing was found in the others{stillThere}"));
         }
 
         if (pairs == 0)

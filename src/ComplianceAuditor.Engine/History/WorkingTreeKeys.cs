@@ -19,12 +19,18 @@ internal sealed class WorkingTreeKeys
         }
     }
 
-    /// <summary>True when every key of a history failure is among the tree's failures of the same rule.</summary>
+    /// <summary>
+    /// True when every key of a history failure is among the tree's failures of the same rule. Keys that name a place
+    /// rather than content (<c>offset:120</c>, for a key without a public half) cannot tell two secrets apart, so a
+    /// failure holding one is never folded.
+    /// </summary>
     public bool Covers(int rule, string evidenceKey)
     {
         var keys = Split(evidenceKey);
-        return keys.Length > 0 && keys.All(k => _keys.ContainsKey((rule, k)));
+        return keys.Length > 0 && keys.All(k => !IsPlace(k) && _keys.ContainsKey((rule, k)));
     }
+
+    private static bool IsPlace(string key) => key.StartsWith("offset:", StringComparison.Ordinal);
 
     /// <summary>Checks join the keys of several findings on one artifact with line breaks.</summary>
     private static string[] Split(string evidenceKey) => evidenceKey.Split('\n', StringSplitOptions.RemoveEmptyEntries);

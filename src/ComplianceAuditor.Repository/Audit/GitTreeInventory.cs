@@ -15,7 +15,16 @@ public static class GitTreeInventory
 {
     private const int MaxDepth = 256;
 
-    public static TargetInventory Build(AuditTarget target, long maxBlobBytes, int maxFiles, CancellationToken cancellationToken)
+    /// <summary>At most this many notes; a tree of many unreadable entries must not fill the report.</summary>
+    private const int MaxNotes = 50;
+
+    /// <summary>
+    /// Files of a bare repository are read whole to hash them; larger ones are listed unread. A worktree streams its
+    /// files and has no such limit, but a bare repository's blobs come out of git compressed and must be held.
+    /// </summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    public static TargetInventory Build(AuditTarget target, int maxFiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         using var opened = RepositoryLocator.Open(target.LocalPath);
@@ -25,12 +34,16 @@ public static class GitTreeInventory
         }
 
         var repository = opened.Repository!;
-        var walk = new Walk(repository.Info.Path, target.Name, maxBlobBytes, maxFiles, cancellationToken);
+        var walk = new Walk(repository.Info.Path, target.Name, maxFiles, cancellationToken);
         try
         {
             if (repository.Head.Tip is not { } head)
             {
-                return Finish(target, [], ["HEAD has no commit yet; the repository has no files to read"], complete: true);
+                // HEAD may name a branch that was never pushed (init --bare, then a push of another branch): the files
+                // are then on other branches, and absence decided from an empty tree would be wrong.
+                return repository.Refs.Any()
+                    ? Finish(target, [], [$"HEAD points at {repository.Head.CanonicalName}, which names no commit, so no branch's files were read"], complete: false)
+                    : Finish(target, [], ["HEAD has no commit yet; the repository has no files to read"], complete: true);
             }
 
             walk.Notes.Add($"no working tree: the files are those of commit {head.Sha[..12]} (HEAD, {repository.Head.FriendlyName})");
@@ -68,7 +81,7 @@ public static class GitTreeInventory
     }
 
     /// <summary>The state of one tree walk.</summary>
-    private sealed class Walk(string gitDirectory, string target, long maxBlobBytes, int maxFiles, CancellationToken cancellationToken)
+    private sealed class Walk(string gitDirectory, string target, int maxFiles, CancellationToken cancellationToken)
     {
         public List<Artifact> Artifacts { get; } = [];
 
@@ -76,10 +89,27 @@ public static class GitTreeInventory
 
         public bool Complete { get; private set; } = true;
 
+        /// <summary>Set when a limit stopped the walk: nothing more is visited, and it is said once.</summary>
+        private bool _stopped;
+
+        /// <summary>Entries visited, bounded like the history's walk against trees that repeat one subtree endlessly.</summary>
+        private int _visited;
+
+        private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+
         public void Incomplete(string note)
         {
             Complete = false;
-            Notes.Add(note);
+            if (Notes.Count < MaxNotes)
+            {
+                Notes.Add(note);
+            }
+        }
+
+        private void Stop(string note)
+        {
+            _stopped = true;
+            Incomplete(note);
         }
 
         public void Visit(LibGit2Sharp.Repository repository, Tree tree, string prefix, int depth)
@@ -87,8 +117,23 @@ public static class GitTreeInventory
             foreach (var entry in tree)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (_stopped)
+                {
+                    return;
+                }
+
+                if (++_visited > TreeDiff.MaxEntries)
+                {
+                    Stop($"the tree of HEAD names more than {TreeDiff.MaxEntries} entries; the rest was not read");
+                    return;
+                }
+
                 var relative = prefix + entry.Name;
-                if (entry.Name is "." or ".." || entry.Name.Contains('\0', StringComparison.Ordinal))
+                if (!_paths.Add(relative))
+                {
+                    Incomplete($"'{relative}' is named twice in one tree, which git does not allow; only the first was read");
+                }
+                else if (entry.Name is "." or ".." || entry.Name.Contains('\0', StringComparison.Ordinal))
                 {
                     // git itself refuses such names; a crafted tree can still hold them.
                     Incomplete($"'{relative}': a tree entry name git does not allow; not read");
@@ -110,7 +155,7 @@ public static class GitTreeInventory
                 }
                 else if (Artifacts.Count >= maxFiles)
                 {
-                    Incomplete(string.Create(CultureInfo.InvariantCulture, $"stopped after {maxFiles} files (the file limit); the rest was not read"));
+                    Stop(string.Create(CultureInfo.InvariantCulture, $"stopped after {maxFiles} files (the file limit); the rest was not read"));
                     return;
                 }
                 else
@@ -134,10 +179,10 @@ public static class GitTreeInventory
             try
             {
                 var blob = (Blob)entry.Target;
-                if (blob.Size > maxBlobBytes)
+                if (blob.Size > MaxFileBytes)
                 {
-                    Incomplete($"'{relative}' is {blob.Size} bytes, over the {maxBlobBytes} byte limit; not read");
-                    return artifact with { Size = blob.Size, Note = $"over the {maxBlobBytes} byte limit" };
+                    Incomplete($"'{relative}' is {blob.Size} bytes, over the {MaxFileBytes} byte limit; not read");
+                    return artifact with { Size = blob.Size, Note = $"over the {MaxFileBytes} byte limit" };
                 }
 
                 var bytes = Read(blob);
@@ -154,7 +199,7 @@ public static class GitTreeInventory
                     Content = new GitBlobContent(gitDirectory, blob.Sha),
                 };
             }
-            catch (LibGit2SharpException e)
+            catch (Exception e) when (e is LibGit2SharpException or IOException or InvalidCastException)
             {
                 Incomplete($"'{relative}' could not be read: {e.Message}");
                 return artifact with { Note = $"the blob could not be read: {e.Message}" };
