@@ -77,6 +77,7 @@ public static class InventoryBuilder
             Artifacts = merged.Build(),
             Notes = notes.Count > MaxNotes ? [.. notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {notes.Count - MaxNotes} more")] : notes,
             IsComplete = inventory.IsComplete && expander.Complete,
+            TreeComplete = inventory.TreeComplete && inventory.IsComplete,
         };
     }
 

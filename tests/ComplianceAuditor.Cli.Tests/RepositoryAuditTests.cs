@@ -90,6 +90,34 @@ public sealed class RepositoryAuditTests
         Assert.Contains("'v9.9'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_damaged_archive_in_the_tree_does_not_make_the_process_rules_inconclusive()
+    {
+        using var git = new GitRepoBuilder();
+        git.Write("logs/boot.log.gz", TruncatedGzip()).Write("README.md", "camera\n").Commit("start");
+        using var output = new TempDirectory();
+
+        var (exit, _, error) = await Cli.RunAsync("audit", git.Root, "--out", output.Path, "--format", "json", "--only", "CMP3002");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var report = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(output.Path, "report.json")));
+        Assert.Contains(report["notes"]!, n => ((string)n!).Contains("the stream is truncated", StringComparison.Ordinal));
+        Assert.Equal("fail", (string)Assert.Single(report["results"]!)["outcome"]!);
+    }
+
+    /// <summary>A gzip member cut short: recognised and opened, but its content cannot be read to the end.</summary>
+    private static byte[] TruncatedGzip()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var text = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 4000).Select(i => $"boot line {i * 7919 % 10007}\n")));
+            gzip.Write(text);
+        }
+
+        return buffer.ToArray()[..(int)(buffer.Length / 2)];
+    }
+
     [Theory]
     [InlineData("2G")]
     [InlineData("0")]

@@ -48,7 +48,7 @@ public sealed class BuildHardeningCoverageCheck : ICheck
                 .OrderBy(a => a.RelativePath, StringComparer.Ordinal)
                 .ToList();
             var survey = HardeningSurvey.Collect(candidates, cancellationToken);
-            var incomplete = context.Inventory.IsComplete ? null : $"part of the target was not read ({context.Inventory.FirstNote})";
+            var incomplete = context.Inventory.TreeComplete ? null : $"part of the target was not read ({context.Inventory.FirstNote})";
             if (survey.Files.Count == 0)
             {
                 return NothingToJudge(survey, incomplete);

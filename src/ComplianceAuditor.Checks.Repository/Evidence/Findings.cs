@@ -58,7 +58,7 @@ internal static class Findings
         IReadOnlyList<EvidenceItem>? items = null,
         string evidenceKey = "absent")
     {
-        if (!evidence.Inventory.IsComplete)
+        if (!evidence.Inventory.TreeComplete)
         {
             return CheckOutcome.Inconclusive($"{reason} among the files that were read, but part of the target was not read ({evidence.Inventory.FirstNote})");
         }

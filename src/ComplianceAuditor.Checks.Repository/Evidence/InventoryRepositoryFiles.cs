@@ -106,7 +106,7 @@ internal sealed class InventoryRepositoryFiles : IRepositoryFiles
         for (var hop = 0; artifact.Kind == ArtifactKind.Symlink; hop++)
         {
             var target = artifact.LinkTarget;
-            var next = hop < MaxLinkHops && target is { Length: > 0 } && target[0] != '/' ? Combine(current[..current.LastIndexOf('/')], target) : null;
+            var next = hop < MaxLinkHops && target is { Length: > 0 } && target[0] != '/' ? RepositoryPath.Combine(current[..current.LastIndexOf('/')], target) : null;
             if (next is null || !_index.TryGetValue(next, out var i))
             {
                 _problems.Add(new ReadProblem(path, ReadProblemKind.Unreadable,
@@ -162,28 +162,4 @@ internal sealed class InventoryRepositoryFiles : IRepositoryFiles
     private string Budget() => _budget >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"the {_budget / (1024 * 1024)} MiB allowed for this repository's documents were all read")
         : string.Create(CultureInfo.InvariantCulture, $"the {_budget} bytes allowed for this repository's documents were all read");
-
-    /// <summary>A '/'-rooted path for <paramref name="relative"/> seen from <paramref name="folder"/>; null when ".." climbs out of the tree.</summary>
-    private static string? Combine(string folder, string relative)
-    {
-        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part != ".")
-            {
-                parts.Add(part);
-            }
-        }
-
-        return parts.Count == 0 ? null : "/" + string.Join('/', parts);
-    }
 }

@@ -45,7 +45,7 @@ internal sealed class SigningKeyCustodyCheck() : RepositoryCheck("repo-signing-k
         }
 
         // A key path that is not in the listed tree may still be in the part that was not listed.
-        if (!evidence.Inventory.IsComplete && custody.Value.Any(c => c.Kind == KeyCustodyKind.OutsideTree && c.Step.KeyFile is not null))
+        if (!evidence.Inventory.TreeComplete && custody.Value.Any(c => c.Kind == KeyCustodyKind.OutsideTree && c.Step.KeyFile is not null))
         {
             return CheckOutcome.Inconclusive(
                 $"no named key file is among the files that were read ({List(steps, 2)}), but part of the target was not read ({evidence.Inventory.FirstNote})");

@@ -15,6 +15,13 @@ public sealed record TargetInventory(AuditTarget Target, IReadOnlyList<Artifact>
     public bool IsComplete { get; init; } = true;
 
     /// <summary>
+    /// False when part of the target's own tree was not listed. Unlike <see cref="IsComplete"/>, a container inside the
+    /// tree that could not be opened does not clear it: checks that look only at the tree's own files (a repository's
+    /// SECURITY.md, its build files) decide from absence when this is true.
+    /// </summary>
+    public bool TreeComplete { get; init; } = true;
+
+    /// <summary>
     /// The target's history (a repository's past commits), read by the rules that ask for it; null when the target has
     /// none or history reading is switched off.
     /// </summary>

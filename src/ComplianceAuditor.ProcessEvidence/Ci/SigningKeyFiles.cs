@@ -59,7 +59,7 @@ public static class SigningKeyFiles
         }
 
         var folder = step.Evidence.Path[..step.Evidence.Path.LastIndexOf('/')];
-        foreach (var candidate in new[] { Combine("", relative), Combine(folder, relative) }.OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var candidate in new[] { RepositoryPath.Combine("", relative), RepositoryPath.Combine(folder, relative) }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             if (step.Tool == "mkimage")
             {
@@ -101,29 +101,5 @@ public static class SigningKeyFiles
         return new KeyCustody(step, KeyCustodyKind.Committed, path, TextScan.IsMatch(EncryptedKey, text)
             ? "an encrypted PEM private key committed in the repository (its passphrase is then all that protects it)"
             : "a PEM private key committed in the repository");
-    }
-
-    /// <summary>A repository path for <paramref name="relative"/> seen from <paramref name="folder"/>; null when ".." climbs out of the tree.</summary>
-    private static string? Combine(string folder, string relative)
-    {
-        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part != ".")
-            {
-                parts.Add(part);
-            }
-        }
-
-        return parts.Count == 0 ? null : "/" + string.Join('/', parts);
     }
 }

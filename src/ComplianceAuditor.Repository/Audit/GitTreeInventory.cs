@@ -77,7 +77,7 @@ public static class GitTreeInventory
             Size = size,
             Sha256 = Convert.ToHexStringLower(tree.GetHashAndReset()),
         };
-        return new TargetInventory(target with { Sha256 = root.Sha256, Size = size }, [root, .. files]) { Notes = notes, IsComplete = complete };
+        return new TargetInventory(target with { Sha256 = root.Sha256, Size = size }, [root, .. files]) { Notes = notes, IsComplete = complete, TreeComplete = complete };
     }
 
     /// <summary>The state of one tree walk.</summary>

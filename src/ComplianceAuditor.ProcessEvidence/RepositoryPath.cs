@@ -1,0 +1,34 @@
+namespace ComplianceAuditor.ProcessEvidence;
+
+/// <summary>Repository paths as <see cref="IRepositoryFiles"/> names them: rooted at '/', with '/' between parts.</summary>
+public static class RepositoryPath
+{
+    /// <summary>
+    /// The path <paramref name="relative"/> names when seen from <paramref name="folder"/> (a link target, a key file
+    /// named in a script); null when ".." climbs out of the tree or nothing is left.
+    /// </summary>
+    public static string? Combine(string folder, string relative)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(relative);
+        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.Count == 0 ? null : "/" + string.Join('/', parts);
+    }
+}
