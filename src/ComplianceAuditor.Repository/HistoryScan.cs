@@ -134,13 +134,32 @@ public static class HistoryScan
 
         foreach (var name in names)
         {
-            if (Resolve(context, name) is { } commit && seen.Add(commit.Id))
+            var commit = Resolve(context, name);
+            if (commit is null && name != "HEAD" && context.Repo.Refs[name] is { } reference && Missing(context, reference))
+            {
+                // A branch or tag whose commit is not in the object database (a lost packfile): its history is unread.
+                context.Problem($"reference '{name}' points at {reference.TargetIdentifier}, which is missing from the object database");
+            }
+
+            if (commit is not null && seen.Add(commit.Id))
             {
                 tips.Add(commit);
             }
         }
 
         return tips;
+    }
+
+    private static bool Missing(ScanContext context, Reference reference)
+    {
+        try
+        {
+            return reference.ResolveToDirectReference() is { } direct && context.Repo.Lookup(direct.TargetIdentifier) is null;
+        }
+        catch (LibGit2SharpException)
+        {
+            return true;
+        }
     }
 
     private static Commit? Resolve(ScanContext context, string revision)
