@@ -142,6 +142,24 @@ public sealed class HistoryPhaseTests
     }
 
     [Fact]
+    public async Task Past_the_bound_per_rule_the_first_failures_in_report_order_are_kept_and_the_rest_counted()
+    {
+        using var tree = new TempDirectory();
+        tree.Write("README.md", "nothing here\n");
+        var count = History.RecordedResults.MaxPerRule + 7;
+        var pieces = Enumerable.Range(0, count).Select(i => Piece(i.ToString("x12", System.Globalization.CultureInfo.InvariantCulture) + new string('0', 28), "f.conf", $"TOKEN-{i}\n")).ToArray();
+
+        var (results, engine) = await RunAsync(tree.Path, new FakeHistory([.. pieces.Reverse()]), TokenRule);
+
+        var kept = results.Where(r => r.Outcome == Outcome.Fail && r.Artifact != "repo@history").Select(r => r.Artifact).ToArray();
+        Assert.Equal(pieces.Select(p => p.Path).Order(StringComparer.Ordinal).Take(History.RecordedResults.MaxPerRule), kept);
+        var summary = Assert.Single(results, r => r.Artifact == "repo@history");
+        Assert.Equal(Outcome.Fail, summary.Outcome);
+        Assert.Contains("7 more are not", summary.Reason, StringComparison.Ordinal);
+        Assert.Equal(kept, engine.Histories[0].Artifacts.Select(a => a.Path));
+    }
+
+    [Fact]
     public void Keys_that_name_a_place_rather_than_content_are_never_taken_for_the_tree_s_own()
     {
         var keys = new History.WorkingTreeKeys();

@@ -29,7 +29,7 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
         var target = inventory.Target.Name;
         var pairs = new int[job.Rules.Count];
         var folded = new int[job.Rules.Count];
-        var recorded = new ConcurrentBag<(int Rule, CheckResult Result)>();
+        var recorded = new RecordedResults(job.Rules.Count);
         var listed = new ConcurrentDictionary<string, Artifact>(StringComparer.Ordinal);
 
         var run = await ReadAndCheckAsync(job, (artifact, ct) =>
@@ -55,8 +55,10 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
                     continue;
                 }
 
-                recorded.Add((i, engine.ToResult(job.Rules[i], artifact, WithCommit(outcome, artifact.History!))));
-                listed.TryAdd(artifact.Path, artifact with { Content = null });
+                if (recorded.Add(i, engine.ToResult(job.Rules[i], artifact, WithCommit(outcome, artifact.History!))))
+                {
+                    listed.TryAdd(artifact.Path, artifact with { Content = null });
+                }
             }
         }, cancellationToken).ConfigureAwait(false);
 
@@ -71,23 +73,24 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
             Note = string.Create(CultureInfo.InvariantCulture, $"{job.Source.Scope}: {run.Commits} commit(s), {run.Blobs} distinct blob(s) read"),
         };
 
-        foreach (var (rule, result) in recorded.OrderBy(r => r.Rule).ThenBy(r => r.Result.Artifact, StringComparer.Ordinal).ThenBy(r => r.Result.EvidenceKey, StringComparer.Ordinal))
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rule, result) in recorded.InOrder())
         {
             results.Add(rule, result);
+            named.Add(result.Artifact);
         }
 
         foreach (var i in job.HistoryRules)
         {
-            var failures = recorded.Count(r => r.Rule == i && r.Result.Outcome == Outcome.Fail);
-            var undecided = recorded.Count(r => r.Rule == i && r.Result.Outcome != Outcome.Fail);
-            if (Summary(job, i, run, pairs[i], folded[i], failures, undecided) is { } summary)
+            if (Summary(job, i, run, pairs[i], folded[i], recorded.Failures(i), recorded.Undecided(i), recorded.Dropped(i)) is { } summary)
             {
                 // One key whatever the outcome, so the summary keeps its fingerprint when its verdict changes.
                 results.Add(i, engine.ToResult(job.Rules[i], root, summary with { EvidenceKey = "history" }));
             }
         }
 
-        return new TargetHistory(target, job.Source.Scope, root, [.. listed.Values.OrderBy(a => a.Path, StringComparer.Ordinal)], run);
+        // An artifact whose result was pushed out past the bound is not listed either.
+        return new TargetHistory(target, job.Source.Scope, root, [.. listed.Values.Where(a => named.Contains(a.Path)).OrderBy(a => a.Path, StringComparer.Ordinal)], run);
     }
 
     /// <summary>
@@ -160,7 +163,7 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
     }
 
     /// <summary>The rule's result on the history as a whole, or null when its failures say all there is to say.</summary>
-    private static CheckOutcome? Summary(HistoryJob job, int rule, HistoryRun run, int pairs, int folded, int failures, int undecided)
+    private static CheckOutcome? Summary(HistoryJob job, int rule, HistoryRun run, int pairs, int folded, int failures, int undecided, int dropped)
     {
         var read = string.Create(CultureInfo.InvariantCulture, $"{run.Commits} commit(s) and {run.Blobs} blob(s) of history ({job.Source.Scope})");
         var stillThere = folded == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
@@ -169,6 +172,14 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
         {
             var more = run.Problems.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {run.Problems.Count - 1} more)") : "";
             return CheckOutcome.Inconclusive($"part of the history could not be read, so what it holds was not checked: {run.Problems[0]}{more}; {read} were read{stillThere}");
+        }
+
+        if (dropped > 0)
+        {
+            return CheckOutcome.Fail(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{failures + undecided} result(s) in {read}; the first {RecordedResults.MaxPerRule} in report order are listed and {dropped} more are not"),
+                [], "history");
         }
 
         if (failures > 0)
