@@ -18,7 +18,7 @@ internal static class CommitScanner
         try
         {
             changes = TreeDiff.Changes(
-                commit.Parents.FirstOrDefault()?.Tree, commit.Tree, context.Trees, context.InScope,
+                commit.Parents.FirstOrDefault()?.Tree.Id, commit.Tree.Id, context.Trees, context.InScope,
                 limit => context.Problem($"commit {info.Id}: {limit}"));
         }
         catch (LibGit2SharpException ex)

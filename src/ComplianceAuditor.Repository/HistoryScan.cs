@@ -22,7 +22,7 @@ public static class HistoryScan
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(onItem);
 
-        var context = new ScanContext(repository, options, onItem);
+        using var context = new ScanContext(repository, options, onItem);
         if (IsShallow(context))
         {
             context.Note("shallow clone: history before the graft commits is not in this repository and was not scanned");

@@ -7,7 +7,7 @@ namespace ComplianceAuditor.Repository;
 /// The state one scan shares across commits: which blobs and (path, blob) pairs were already reported, the problems and
 /// notes, and the counters. Memory grows with the number of distinct blobs, never with their content.
 /// </summary>
-internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options, Action<HistoryItem> sink)
+internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options, Action<HistoryItem> sink) : IDisposable
 {
     private static readonly IReadOnlyList<AddedLine> NoLines = [];
     private readonly HashSet<ObjectId> seenBlobs = [];
@@ -18,8 +18,15 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
 
     public GitRepository Repo { get; } = repo;
 
+    /// <summary>Objects read without libgit2 where that is safe (see <see cref="Objects.ObjectStore"/>).</summary>
+    private readonly Objects.ObjectStore store = new(repo.Info.Path);
+
+    private TreeListings? trees;
+
     /// <summary>Tree listings shared by the commits of the walk.</summary>
-    public TreeListings Trees { get; } = new(repo);
+    public TreeListings Trees => trees ??= new(Repo, store);
+
+    public void Dispose() => store.Dispose();
 
     public HistoryScanOptions Options { get; } = options;
 
@@ -45,6 +52,23 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
     {
         if (skippedBlobs.Contains(id))
         {
+            return null;
+        }
+
+        var raw = store.Read(id.RawId, Options.MaxBlobBytes);
+        if (raw.Status == Objects.ReadStatus.Ok && raw.Kind == Objects.RawKind.Blob)
+        {
+            return new BlobContent(id, raw.Data);
+        }
+
+        if (raw.Status == Objects.ReadStatus.TooLarge)
+        {
+            if (!previous)
+            {
+                Note($"blob {id.Sha} ({path} in commit {commit.Id}) is {raw.Size} bytes, over the {Options.MaxBlobBytes} byte limit; not read");
+            }
+
+            skippedBlobs.Add(id);
             return null;
         }
 

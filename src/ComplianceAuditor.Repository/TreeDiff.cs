@@ -24,7 +24,7 @@ internal static class TreeDiff
     public readonly record struct Change(string Path, ObjectId Id, Mode Mode, ObjectId? OldId);
 
     /// <summary>Every added or changed file of <paramref name="current"/>, in path order; deletions are not listed.</summary>
-    public static List<Change> Changes(Tree? previous, Tree current, TreeListings listings, Func<string, bool> inScope, Action<string> limitReached)
+    public static List<Change> Changes(ObjectId? previous, ObjectId current, TreeListings listings, Func<string, bool> inScope, Action<string> limitReached)
     {
         var changes = new List<Change>();
         var walker = new Walker(listings, changes, inScope, limitReached);
@@ -38,7 +38,7 @@ internal static class TreeDiff
         return changes;
     }
 
-    private static void Walk(Tree? previous, Tree current, string prefix, int depth, Walker walker)
+    private static void Walk(ObjectId? previous, ObjectId current, string prefix, int depth, Walker walker)
     {
         if (depth >= MaxDepth)
         {
@@ -69,8 +69,7 @@ internal static class TreeDiff
             switch (entry.Type)
             {
                 case TreeEntryTargetType.Tree:
-                    var oldTree = before is { Type: TreeEntryTargetType.Tree } b ? walker.Listings.Tree(b.Id) : null;
-                    Walk(oldTree, walker.Listings.Tree(entry.Id), path + "/", depth + 1, walker);
+                    Walk(before is { Type: TreeEntryTargetType.Tree } b ? b.Id : null, entry.Id, path + "/", depth + 1, walker);
                     break;
                 case TreeEntryTargetType.Blob when walker.InScope(path):
                     var oldId = before is { Type: TreeEntryTargetType.Blob } ob && ob.Mode != Mode.SymbolicLink && entry.Mode != Mode.SymbolicLink

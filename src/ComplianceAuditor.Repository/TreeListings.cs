@@ -1,14 +1,19 @@
+using ComplianceAuditor.Repository.Objects;
 using LibGit2Sharp;
 
 namespace ComplianceAuditor.Repository;
 
 /// <summary>
-/// Trees already listed during one walk, by id. Bounded: past <see cref="MaxTrees"/> listings the oldest half is
-/// dropped, so a history of any length keeps memory flat; a dropped tree is simply listed again if it comes back.
+/// Trees listed during one walk, by id: read as raw bytes by the <see cref="ObjectStore"/>, or through libgit2 when it
+/// cannot. Bounded: past <see cref="MaxTrees"/> listings the oldest half is dropped, so a history of any length keeps
+/// memory flat; a dropped tree is simply listed again if it comes back.
 /// </summary>
-internal sealed class TreeListings(LibGit2Sharp.Repository repository)
+internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectStore store)
 {
     private const int MaxTrees = 2_000;
+
+    /// <summary>Trees larger than this are listed through libgit2.</summary>
+    private const long MaxRawTreeBytes = 64L * 1024 * 1024;
 
     private readonly Dictionary<ObjectId, Dictionary<string, Entry>> _listed = [];
     private readonly Queue<ObjectId> _order = new();
@@ -16,20 +21,15 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository)
     /// <summary>One entry of a tree: what a diff needs, without LibGit2Sharp objects.</summary>
     public readonly record struct Entry(string Name, ObjectId Id, Mode Mode, TreeEntryTargetType Type);
 
-    /// <summary>The entries of <paramref name="tree"/> by name, in the tree's own order.</summary>
-    public Dictionary<string, Entry> Of(Tree tree)
+    /// <summary>The entries of the tree <paramref name="id"/> by name, in the tree's own order.</summary>
+    public Dictionary<string, Entry> Of(ObjectId id)
     {
-        if (_listed.TryGetValue(tree.Id, out var known))
+        if (_listed.TryGetValue(id, out var known))
         {
             return known;
         }
 
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        foreach (var entry in tree)
-        {
-            entries[entry.Name] = new Entry(entry.Name, entry.Target.Id, entry.Mode, entry.TargetType);
-        }
-
+        var entries = Raw(id) ?? ThroughLibgit2(id);
         if (_order.Count >= MaxTrees)
         {
             for (var i = 0; i < MaxTrees / 2; i++)
@@ -38,12 +38,45 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository)
             }
         }
 
-        _listed[tree.Id] = entries;
-        _order.Enqueue(tree.Id);
+        _listed[id] = entries;
+        _order.Enqueue(id);
         return entries;
     }
 
-    /// <summary>The tree with this id (looked up lazily: listing it is what reads it).</summary>
-    public Tree Tree(ObjectId id) =>
-        repository.Lookup<Tree>(id) ?? throw new LibGit2SharpException($"tree {id.Sha} is missing from the object database");
+    private Dictionary<string, Entry>? Raw(ObjectId id)
+    {
+        var raw = store.Read(id.RawId, MaxRawTreeBytes);
+        if (raw.Status != ReadStatus.Ok || raw.Kind != RawKind.Tree)
+        {
+            return null;
+        }
+
+        try
+        {
+            // A name given twice (git refuses such trees; a crafted one may hold them) keeps its first entry.
+            var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            foreach (var (name, entryId, mode, type) in RawTree.Parse(raw.Data))
+            {
+                entries.TryAdd(name, new Entry(name, entryId, mode, type));
+            }
+
+            return entries;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private Dictionary<string, Entry> ThroughLibgit2(ObjectId id)
+    {
+        var tree = repository.Lookup<Tree>(id) ?? throw new LibGit2SharpException($"tree {id.Sha} is missing from the object database");
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var entry in tree)
+        {
+            entries.TryAdd(entry.Name, new Entry(entry.Name, entry.Target.Id, entry.Mode, entry.TargetType));
+        }
+
+        return entries;
+    }
 }

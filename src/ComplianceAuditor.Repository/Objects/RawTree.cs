@@ -1,0 +1,49 @@
+using System.Text;
+using LibGit2Sharp;
+
+namespace ComplianceAuditor.Repository.Objects;
+
+/// <summary>
+/// A tree object's entries: "mode name\0" and the entry's 20-byte id, one after another (the mode in octal ASCII).
+/// Malformed bytes throw <see cref="InvalidDataException"/>; the caller then asks libgit2.
+/// </summary>
+internal static class RawTree
+{
+    public static IEnumerable<(string Name, ObjectId Id, Mode Mode, TreeEntryTargetType Type)> Parse(byte[] data)
+    {
+        var entries = new List<(string, ObjectId, Mode, TreeEntryTargetType)>();
+        var position = 0;
+        while (position < data.Length)
+        {
+            var space = Array.IndexOf(data, (byte)' ', position);
+            var nul = space < 0 ? -1 : Array.IndexOf(data, (byte)0, space + 1);
+            if (space < 0 || nul < 0 || nul + 21 > data.Length || space - position is < 5 or > 6)
+            {
+                throw new InvalidDataException("a tree entry is cut short or malformed");
+            }
+
+            var mode = 0;
+            for (var i = position; i < space; i++)
+            {
+                var digit = data[i] - '0';
+                mode = digit is >= 0 and <= 7 ? (mode << 3) | digit : throw new InvalidDataException("a tree entry's mode is not octal");
+            }
+
+            var (kind, type) = mode switch
+            {
+                0x4000 => (Mode.Directory, TreeEntryTargetType.Tree),
+                0x81a4 => (Mode.NonExecutableFile, TreeEntryTargetType.Blob),
+                0x81ed => (Mode.ExecutableFile, TreeEntryTargetType.Blob),
+                0x81b4 => (Mode.NonExecutableGroupWritableFile, TreeEntryTargetType.Blob),
+                0xa000 => (Mode.SymbolicLink, TreeEntryTargetType.Blob),
+                0xe000 => (Mode.GitLink, TreeEntryTargetType.GitLink),
+                _ => throw new InvalidDataException($"a tree entry has the unknown mode {Convert.ToString(mode, 8)}"),
+            };
+            var name = Encoding.UTF8.GetString(data, space + 1, nul - space - 1);
+            entries.Add((name, new ObjectId(data[(nul + 1)..(nul + 21)]), kind, type));
+            position = nul + 21;
+        }
+
+        return entries;
+    }
+}
