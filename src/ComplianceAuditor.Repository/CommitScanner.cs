@@ -18,7 +18,7 @@ internal static class CommitScanner
         try
         {
             changes = TreeDiff.Changes(
-                commit.Parents.FirstOrDefault()?.Tree.Id, commit.Tree.Id, context.Trees, context.InScope,
+                commit.Parents.FirstOrDefault() is { } parent ? Objects.GitId.From(parent.Tree.Id) : null, Objects.GitId.From(commit.Tree.Id), context.Trees, context.InScope,
                 limit => context.Problem($"commit {info.Id}: {limit}"));
         }
         catch (LibGit2SharpException ex)

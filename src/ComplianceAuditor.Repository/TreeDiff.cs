@@ -1,3 +1,4 @@
+using ComplianceAuditor.Repository.Objects;
 using LibGit2Sharp;
 
 namespace ComplianceAuditor.Repository;
@@ -24,7 +25,7 @@ internal static class TreeDiff
     public readonly record struct Change(string Path, ObjectId Id, Mode Mode, ObjectId? OldId);
 
     /// <summary>Every added or changed file of <paramref name="current"/>, in path order; deletions are not listed.</summary>
-    public static List<Change> Changes(ObjectId? previous, ObjectId current, TreeListings listings, Func<string, bool> inScope, Action<string> limitReached)
+    public static List<Change> Changes(GitId? previous, GitId current, TreeListings listings, Func<string, bool> inScope, Action<string> limitReached)
     {
         var changes = new List<Change>();
         var walker = new Walker(listings, changes, inScope, limitReached);
@@ -38,7 +39,7 @@ internal static class TreeDiff
         return changes;
     }
 
-    private static void Walk(ObjectId? previous, ObjectId current, string prefix, int depth, Walker walker)
+    private static void Walk(GitId? previous, GitId current, string prefix, int depth, Walker walker)
     {
         if (depth >= MaxDepth)
         {
@@ -46,7 +47,7 @@ internal static class TreeDiff
             return;
         }
 
-        var old = previous is null ? null : walker.Listings.Of(previous);
+        var old = previous is { } previousId ? walker.Listings.Of(previousId) : null;
         foreach (var entry in walker.Listings.Of(current).Values)
         {
             if (++walker.Visited > MaxEntries)
@@ -69,13 +70,13 @@ internal static class TreeDiff
             switch (entry.Type)
             {
                 case TreeEntryTargetType.Tree:
-                    Walk(before is { Type: TreeEntryTargetType.Tree } b ? b.Id : null, entry.Id, path + "/", depth + 1, walker);
+                    Walk(before is { Type: TreeEntryTargetType.Tree } b ? b.Id : (GitId?)null, entry.Id, path + "/", depth + 1, walker);
                     break;
                 case TreeEntryTargetType.Blob when walker.InScope(path):
                     var oldId = before is { Type: TreeEntryTargetType.Blob } ob && ob.Mode != Mode.SymbolicLink && entry.Mode != Mode.SymbolicLink
-                        ? ob.Id
-                        : (ObjectId?)null;
-                    walker.Changes.Add(new Change(path, entry.Id, entry.Mode, oldId));
+                        ? ob.Id.ToObjectId()
+                        : null;
+                    walker.Changes.Add(new Change(path, entry.Id.ToObjectId(), entry.Mode, oldId));
                     break;
                 default:
                     // Submodule links (commits of another repository) and blobs outside the folder audited.

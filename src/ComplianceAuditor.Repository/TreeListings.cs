@@ -15,14 +15,14 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
     /// <summary>Trees larger than this are listed through libgit2.</summary>
     private const long MaxRawTreeBytes = 64L * 1024 * 1024;
 
-    private readonly Dictionary<ObjectId, Dictionary<string, Entry>> _listed = [];
-    private readonly Queue<ObjectId> _order = new();
+    private readonly Dictionary<GitId, Dictionary<string, Entry>> _listed = [];
+    private readonly Queue<GitId> _order = new();
 
     /// <summary>One entry of a tree: what a diff needs, without LibGit2Sharp objects.</summary>
-    public readonly record struct Entry(string Name, ObjectId Id, Mode Mode, TreeEntryTargetType Type);
+    public readonly record struct Entry(string Name, GitId Id, Mode Mode, TreeEntryTargetType Type);
 
     /// <summary>The entries of the tree <paramref name="id"/> by name, in the tree's own order.</summary>
-    public Dictionary<string, Entry> Of(ObjectId id)
+    public Dictionary<string, Entry> Of(GitId id)
     {
         if (_listed.TryGetValue(id, out var known))
         {
@@ -43,9 +43,11 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
         return entries;
     }
 
-    private Dictionary<string, Entry>? Raw(ObjectId id)
+    private Dictionary<string, Entry>? Raw(GitId id)
     {
-        var raw = store.Read(id.RawId, MaxRawTreeBytes);
+        Span<byte> bytes = stackalloc byte[20];
+        id.WriteTo(bytes);
+        var raw = store.Read(bytes, MaxRawTreeBytes);
         if (raw.Status != ReadStatus.Ok || raw.Kind != RawKind.Tree)
         {
             return null;
@@ -68,13 +70,14 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
         }
     }
 
-    private Dictionary<string, Entry> ThroughLibgit2(ObjectId id)
+    private Dictionary<string, Entry> ThroughLibgit2(GitId id)
     {
-        var tree = repository.Lookup<Tree>(id) ?? throw new LibGit2SharpException($"tree {id.Sha} is missing from the object database");
+        var objectId = id.ToObjectId();
+        var tree = repository.Lookup<Tree>(objectId) ?? throw new LibGit2SharpException($"tree {objectId.Sha} is missing from the object database");
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var entry in tree)
         {
-            entries.TryAdd(entry.Name, new Entry(entry.Name, entry.Target.Id, entry.Mode, entry.TargetType));
+            entries.TryAdd(entry.Name, new Entry(entry.Name, GitId.From(entry.Target.Id), entry.Mode, entry.TargetType));
         }
 
         return entries;

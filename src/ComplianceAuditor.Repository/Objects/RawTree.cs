@@ -9,9 +9,9 @@ namespace ComplianceAuditor.Repository.Objects;
 /// </summary>
 internal static class RawTree
 {
-    public static IEnumerable<(string Name, ObjectId Id, Mode Mode, TreeEntryTargetType Type)> Parse(byte[] data)
+    public static IEnumerable<(string Name, GitId Id, Mode Mode, TreeEntryTargetType Type)> Parse(byte[] data)
     {
-        var entries = new List<(string, ObjectId, Mode, TreeEntryTargetType)>();
+        var entries = new List<(string, GitId, Mode, TreeEntryTargetType)>();
         var position = 0;
         while (position < data.Length)
         {
@@ -40,7 +40,7 @@ internal static class RawTree
                 _ => throw new InvalidDataException($"a tree entry has the unknown mode {Convert.ToString(mode, 8)}"),
             };
             var name = Encoding.UTF8.GetString(data, space + 1, nul - space - 1);
-            entries.Add((name, new ObjectId(data[(nul + 1)..(nul + 21)]), kind, type));
+            entries.Add((name, GitId.From(data.AsSpan(nul + 1, 20)), kind, type));
             position = nul + 21;
         }
 
