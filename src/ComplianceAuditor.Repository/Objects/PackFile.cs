@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace ComplianceAuditor.Repository.Objects;
@@ -48,14 +49,17 @@ internal sealed class PackFile : IDisposable
             throw new InvalidDataException($"pack offset {offset} lies outside the pack");
         }
 
-        _pack.Position = offset;
-        var c = Next();
+        // A header is at most 10 size bytes, then 10 distance bytes or a 20-byte id: one read holds it.
+        Span<byte> header = stackalloc byte[40];
+        header = header[..RandomAccess.Read(_pack.SafeFileHandle, header, offset)];
+        var at = 0;
+        var c = Next(header, ref at);
         var kind = (c >> 4) & 7;
         long size = c & 15;
         var shift = 4;
         while ((c & 0x80) != 0)
         {
-            c = Next();
+            c = Next(header, ref at);
             if (shift > 56)
             {
                 throw new InvalidDataException("an object size in the pack does not fit in 64 bits");
@@ -69,11 +73,11 @@ internal sealed class PackFile : IDisposable
         byte[]? baseId = null;
         if (kind == OffsetDelta)
         {
-            c = Next();
+            c = Next(header, ref at);
             long back = c & 0x7f;
             while ((c & 0x80) != 0)
             {
-                c = Next();
+                c = Next(header, ref at);
                 if (back > (long.MaxValue >> 8))
                 {
                     throw new InvalidDataException("a delta base distance in the pack does not fit in 64 bits");
@@ -90,18 +94,26 @@ internal sealed class PackFile : IDisposable
         }
         else if (kind == ReferenceDelta)
         {
-            baseId = new byte[20];
-            _pack.ReadExactly(baseId);
+            if (at + 20 > header.Length)
+            {
+                throw new InvalidDataException("the pack ends inside a delta's base id");
+            }
+
+            baseId = header.Slice(at, 20).ToArray();
+            at += 20;
         }
         else if (kind is < 1 or > 4)
         {
             throw new InvalidDataException($"object kind {kind} at pack offset {offset} does not exist");
         }
 
-        return new Entry(kind, size, _pack.Position, baseOffset, baseId);
+        return new Entry(kind, size, offset + at, baseOffset, baseId);
     }
 
-    /// <summary>Inflates an entry's data, which must come to exactly its stated size.</summary>
+    /// <summary>
+    /// Inflates an entry's data, which must come to exactly its stated size. The compressed bytes are read in one call
+    /// (zlib never makes data much larger than it was, so the stated size bounds them) and inflated from memory.
+    /// </summary>
     public byte[] Inflate(Entry entry)
     {
         if (entry.Size > Array.MaxLength)
@@ -109,16 +121,27 @@ internal sealed class PackFile : IDisposable
             throw new InvalidDataException($"an object of {entry.Size} bytes is larger than can be held");
         }
 
-        _pack.Position = entry.DataOffset;
-        using var zlib = new ZLibStream(_pack, CompressionMode.Decompress, leaveOpen: true);
-        var data = new byte[entry.Size];
-        zlib.ReadExactly(data);
-        return data;
+        var bound = (int)Math.Min(Math.Min(Array.MaxLength, entry.Size + (entry.Size >> 8) + 64), _pack.Length - entry.DataOffset);
+        var compressed = ArrayPool<byte>.Shared.Rent(Math.Max(bound, 1));
+        try
+        {
+            var read = RandomAccess.Read(_pack.SafeFileHandle, compressed.AsSpan(0, bound), entry.DataOffset);
+            using var source = new MemoryStream(compressed, 0, read, writable: false);
+            using var zlib = new ZLibStream(source, CompressionMode.Decompress);
+            var data = new byte[entry.Size];
+            zlib.ReadExactly(data);
+            return data;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(compressed);
+        }
     }
 
     public void Dispose() => _pack.Dispose();
 
-    private int Next() => _pack.ReadByte() is var b and >= 0 ? b : throw new InvalidDataException("the pack ends inside an object header");
+    private static int Next(ReadOnlySpan<byte> header, ref int at) =>
+        at < header.Length ? header[at++] : throw new InvalidDataException("the pack ends inside an object header");
 
     /// <summary>A pack entry's header.</summary>
     public readonly record struct Entry(int Kind, long Size, long DataOffset, long BaseOffset, byte[]? BaseId)
