@@ -77,7 +77,7 @@ public static class InventoryBuilder
             Artifacts = merged.Build(),
             Notes = notes.Count > MaxNotes ? [.. notes.Take(MaxNotes), string.Create(CultureInfo.InvariantCulture, $"... and {notes.Count - MaxNotes} more")] : notes,
             IsComplete = inventory.IsComplete && expander.Complete,
-            TreeComplete = inventory.TreeComplete && inventory.IsComplete,
+            TreeComplete = inventory.TreeComplete,
         };
     }
 
@@ -87,6 +87,7 @@ public static class InventoryBuilder
         return new TargetInventory(target with { Sha256 = artifact.Sha256, Size = artifact.Size }, CompactArtifacts.From([artifact]))
         {
             IsComplete = artifact.Kind != ArtifactKind.Unreadable,
+            TreeComplete = artifact.Kind != ArtifactKind.Unreadable,
         };
     }
 
@@ -123,6 +124,7 @@ public static class InventoryBuilder
         {
             Notes = notes,
             IsComplete = walk.Complete,
+            TreeComplete = walk.Complete,
         };
     }
 

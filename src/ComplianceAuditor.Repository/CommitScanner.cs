@@ -47,7 +47,7 @@ internal static class CommitScanner
                 continue;
             }
 
-            context.EmitLines(info, change.Path, content, LineDiff.Added(OldText(context, change, info), content.Bytes));
+            context.EmitAddedLines(info, change.Path, content, OldText(context, change, info));
         }
     }
 

@@ -92,7 +92,7 @@ internal static class HeadTreeScanner
         var text = !LineDiff.LooksBinary(content.Bytes);
         if (context.Offer(content, path, commit, text) && text)
         {
-            context.EmitLines(commit, path, content, LineDiff.Added(null, content.Bytes));
+            context.EmitAddedLines(commit, path, content, null);
         }
     }
 }

@@ -28,19 +28,30 @@ public static class HistoryScan
             context.Note("shallow clone: history before the graft commits is not in this repository and was not scanned");
         }
 
-        switch (options.Mode)
+        try
         {
-            case HistoryMode.Head:
-                HeadTreeScanner.Run(context);
-                break;
-            case HistoryMode.Full:
-                RunFull(context);
-                break;
-            default:
-                context.Note("history scan switched off");
-                break;
+            switch (options.Mode)
+            {
+                case HistoryMode.Head:
+                    HeadTreeScanner.Run(context);
+                    break;
+                case HistoryMode.Full:
+                    RunFull(context);
+                    break;
+                default:
+                    context.Note("history scan switched off");
+                    break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The pipeline stops taking items once the caller's callback has thrown: give back what it threw.
+            context.Finish();
+            throw;
         }
 
+        // The last items may still be on their way to the caller; what its callback threw surfaces here.
+        context.Finish();
         return context.Result();
     }
 

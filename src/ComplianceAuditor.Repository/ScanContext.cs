@@ -14,7 +14,7 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
     private readonly HashSet<ObjectId> skippedBlobs = [];
     private readonly List<string> problems = [];
     private readonly List<string> notes = [];
-    private int itemCount;
+    private readonly ItemPipeline pipeline = new(sink);
 
     public GitRepository Repo { get; } = repo;
 
@@ -26,7 +26,14 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
     /// <summary>Tree listings shared by the commits of the walk.</summary>
     public TreeListings Trees => trees ??= new(Repo, store);
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        pipeline.Dispose();
+        store.Dispose();
+    }
+
+    /// <summary>Waits until every item was handed to the caller; rethrows what the caller's callback threw.</summary>
+    public void Finish() => pipeline.Finish();
 
     public HistoryScanOptions Options { get; } = options;
 
@@ -41,7 +48,7 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
     public void Note(string text) => notes.Add(text);
 
     public HistoryScanResult Result() =>
-        new(Options.Mode, CommitCount, seenBlobs.Count, itemCount, problems.ToList(), notes.ToList());
+        new(Options.Mode, CommitCount, seenBlobs.Count, pipeline.Count, problems.ToList(), notes.ToList());
 
     /// <summary>
     /// Reads the blob a change or tree entry points at, whole. Returns null (after recording why, once per blob) when it is
@@ -121,21 +128,22 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
         }
 
         var bytes = content.Bytes;
-        Emit(new HistoryItem(HistoryItemKind.NewBlob, commit, path, content.Id.Sha, bytes.Length, NoLines, () => new MemoryStream(bytes, writable: false), isText));
+        var item = new HistoryItem(HistoryItemKind.NewBlob, commit, path, content.Id.Sha, bytes.Length, NoLines, () => new MemoryStream(bytes, writable: false), isText);
+        pipeline.Post(() => item, bytes.Length);
         return true;
     }
 
-    public void EmitLines(CommitInfo commit, string path, BlobContent content, IReadOnlyList<AddedLine> lines)
+    /// <summary>
+    /// Posts the lines <paramref name="content"/> adds to <paramref name="previous"/> (the file's version in the parent,
+    /// or null), worked out on the pipeline's thread; nothing is handed over when it adds none.
+    /// </summary>
+    public void EmitAddedLines(CommitInfo commit, string path, BlobContent content, byte[]? previous)
     {
-        if (lines.Count > 0)
+        var sha = content.Id.Sha;
+        pipeline.Post(() =>
         {
-            Emit(new HistoryItem(HistoryItemKind.AddedLines, commit, path, content.Id.Sha, content.Bytes.Length, lines, null, isText: true));
-        }
-    }
-
-    private void Emit(HistoryItem item)
-    {
-        itemCount++;
-        sink(item);
+            var lines = LineDiff.Added(previous, content.Bytes);
+            return lines.Count == 0 ? null : new HistoryItem(HistoryItemKind.AddedLines, commit, path, sha, content.Bytes.Length, lines, null, isText: true);
+        }, content.Bytes.Length + (previous?.Length ?? 0));
     }
 }
