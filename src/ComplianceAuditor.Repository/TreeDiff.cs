@@ -47,6 +47,21 @@ internal static class TreeDiff
             return;
         }
 
+        if (Merged(previous, current, walker) is { } differences)
+        {
+            foreach (var difference in differences)
+            {
+                if (++walker.Visited > MaxEntries)
+                {
+                    return;
+                }
+
+                Visit(difference.Entry, difference.Before, prefix + difference.Name, depth, walker);
+            }
+
+            return;
+        }
+
         var old = previous is { } previousId ? walker.Listings.Of(previousId) : null;
         foreach (var entry in walker.Listings.Of(current).Values)
         {
@@ -55,7 +70,6 @@ internal static class TreeDiff
                 return;
             }
 
-            var path = prefix + entry.Name;
             TreeListings.Entry? before = null;
             if (old is not null && old.TryGetValue(entry.Name, out var found))
             {
@@ -67,21 +81,38 @@ internal static class TreeDiff
                 continue;
             }
 
-            switch (entry.Type)
-            {
-                case TreeEntryTargetType.Tree:
-                    Walk(before is { Type: TreeEntryTargetType.Tree } b ? b.Id : (GitId?)null, entry.Id, path + "/", depth + 1, walker);
-                    break;
-                case TreeEntryTargetType.Blob when walker.InScope(path):
-                    var oldId = before is { Type: TreeEntryTargetType.Blob } ob && ob.Mode != Mode.SymbolicLink && entry.Mode != Mode.SymbolicLink
-                        ? ob.Id.ToObjectId()
-                        : null;
-                    walker.Changes.Add(new Change(path, entry.Id.ToObjectId(), entry.Mode, oldId));
-                    break;
-                default:
-                    // Submodule links (commits of another repository) and blobs outside the folder audited.
-                    break;
-            }
+            Visit(entry, before, prefix + entry.Name, depth, walker);
+        }
+    }
+
+    /// <summary>
+    /// The two trees' differences from their raw bytes, side by side, or null when either cannot be read raw or is
+    /// malformed (they are then listed one by one, through libgit2 if need be).
+    /// </summary>
+    private static List<RawTreeMerge.Difference>? Merged(GitId? previous, GitId current, Walker walker)
+    {
+        var now = walker.Listings.RawOf(current);
+        var before = previous is { } id ? walker.Listings.RawOf(id) : [];
+        return now is null || before is null ? null : RawTreeMerge.Differences(now, before);
+    }
+
+    /// <summary>An entry that is new or changed: a folder is walked, a file in the part read is a change.</summary>
+    private static void Visit(TreeListings.Entry entry, TreeListings.Entry? before, string path, int depth, Walker walker)
+    {
+        switch (entry.Type)
+        {
+            case TreeEntryTargetType.Tree:
+                Walk(before is { Type: TreeEntryTargetType.Tree } b ? b.Id : (GitId?)null, entry.Id, path + "/", depth + 1, walker);
+                break;
+            case TreeEntryTargetType.Blob when walker.InScope(path):
+                var oldId = before is { Type: TreeEntryTargetType.Blob } ob && ob.Mode != Mode.SymbolicLink && entry.Mode != Mode.SymbolicLink
+                    ? ob.Id.ToObjectId()
+                    : null;
+                walker.Changes.Add(new Change(path, entry.Id.ToObjectId(), entry.Mode, oldId));
+                break;
+            default:
+                // Submodule links (commits of another repository) and blobs outside the folder audited.
+                break;
         }
     }
 

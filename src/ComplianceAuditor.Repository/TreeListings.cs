@@ -17,6 +17,8 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
 
     private readonly Dictionary<GitId, Dictionary<string, Entry>> _listed = [];
     private readonly Queue<GitId> _order = new();
+    private readonly Dictionary<GitId, byte[]?> _raw = [];
+    private readonly Queue<GitId> _rawOrder = new();
 
     /// <summary>One entry of a tree: what a diff needs, without LibGit2Sharp objects.</summary>
     public readonly record struct Entry(string Name, GitId Id, Mode Mode, TreeEntryTargetType Type);
@@ -43,12 +45,34 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
         return entries;
     }
 
-    private Dictionary<string, Entry>? Raw(GitId id)
+    /// <summary>The tree's bytes as stored, or null when the raw reader cannot give them (libgit2 lists it then).</summary>
+    public byte[]? RawOf(GitId id)
     {
+        if (_raw.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
         Span<byte> bytes = stackalloc byte[20];
         id.WriteTo(bytes);
         var raw = store.Read(bytes, MaxRawTreeBytes);
-        if (raw.Status != ReadStatus.Ok || raw.Kind != RawKind.Tree)
+        var data = raw.Status == ReadStatus.Ok && raw.Kind == RawKind.Tree ? raw.Data : null;
+        if (_rawOrder.Count >= MaxTrees)
+        {
+            for (var i = 0; i < MaxTrees / 2; i++)
+            {
+                _raw.Remove(_rawOrder.Dequeue());
+            }
+        }
+
+        _raw[id] = data;
+        _rawOrder.Enqueue(id);
+        return data;
+    }
+
+    private Dictionary<string, Entry>? Raw(GitId id)
+    {
+        if (RawOf(id) is not { } data)
         {
             return null;
         }
@@ -57,7 +81,7 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
         {
             // A name given twice (git refuses such trees; a crafted one may hold them) keeps its first entry.
             var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-            foreach (var (name, entryId, mode, type) in RawTree.Parse(raw.Data))
+            foreach (var (name, entryId, mode, type) in RawTree.Parse(data))
             {
                 entries.TryAdd(name, new Entry(name, entryId, mode, type));
             }
