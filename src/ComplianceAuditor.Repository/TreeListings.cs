@@ -13,7 +13,7 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
     private const int MaxTrees = 2_000;
 
     /// <summary>Trees larger than this are listed through libgit2.</summary>
-    private const long MaxRawTreeBytes = 64L * 1024 * 1024;
+    private const long MaxRawTreeBytes = 16L * 1024 * 1024;
 
     private readonly Dictionary<GitId, Dictionary<string, Entry>> _listed = [];
     private readonly Queue<GitId> _order = new();

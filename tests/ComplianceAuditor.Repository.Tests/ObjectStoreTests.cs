@@ -86,6 +86,60 @@ public sealed class ObjectStoreTests
         Assert.Equal(ReadStatus.NotHere, store.Read(new byte[20], 100).Status);
     }
 
+    [Fact]
+    public void A_reference_delta_naming_itself_is_left_to_libgit2()
+    {
+        using var temp = new TempDirectory();
+        var id = Enumerable.Range(1, 20).Select(i => (byte)i).ToArray();
+        WriteSinglePack(temp.Path, id, entry: Concat([(7 << 4) | 4], id, Deflate([3, 3, 0x90, 3])));
+        using var store = new ObjectStore(temp.Path);
+
+        Assert.Equal(ReadStatus.NotHere, store.Read(id, 1 << 20).Status);
+    }
+
+    [Fact]
+    public void A_hand_made_pack_with_one_blob_reads_back()
+    {
+        using var temp = new TempDirectory();
+        var id = Enumerable.Range(1, 20).Select(i => (byte)(255 - i)).ToArray();
+        WriteSinglePack(temp.Path, id, entry: Concat([(3 << 4) | 5], Deflate(Encoding.ASCII.GetBytes("hello"))));
+        using var store = new ObjectStore(temp.Path);
+
+        var raw = store.Read(id, 1 << 20);
+
+        Assert.Equal(ReadStatus.Ok, raw.Status);
+        Assert.Equal(RawKind.Blob, raw.Kind);
+        Assert.Equal("hello", Encoding.ASCII.GetString(raw.Data));
+    }
+
+    /// <summary>A pack of one entry at offset 12 and its version 2 index (git's pack-format documentation).</summary>
+    private static void WriteSinglePack(string gitDirectory, byte[] id, byte[] entry)
+    {
+        var packs = Path.Combine(gitDirectory, "objects", "pack");
+        Directory.CreateDirectory(packs);
+        File.WriteAllBytes(Path.Combine(packs, "pack-test.pack"), Concat("PACK"u8.ToArray(), [0, 0, 0, 2, 0, 0, 0, 1], entry, new byte[20]));
+        var fanout = new byte[256 * 4];
+        for (int i = id[0]; i < 256; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(fanout.AsSpan(i * 4), 1);
+        }
+
+        File.WriteAllBytes(Path.Combine(packs, "pack-test.idx"), Concat([0xff, (byte)'t', (byte)'O', (byte)'c', 0, 0, 0, 2], fanout, id, new byte[4], [0, 0, 0, 12], new byte[40]));
+    }
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
+
     [Theory]
     [InlineData(new byte[] { 3, 3, 0x91, 1, 3 })]
     [InlineData(new byte[] { 3, 3, 5, 1, 2 })]

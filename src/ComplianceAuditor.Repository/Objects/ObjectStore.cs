@@ -73,6 +73,8 @@ internal sealed class ObjectStore : IDisposable
     private RawObject ReadPacked(PackFile pack, long offset, long maxBytes)
     {
         var deltas = new List<byte[]>();
+        var visited = new HashSet<(PackFile, long)>();
+        long deltaBytes = 0;
         var at = (Pack: pack, Offset: offset);
         (RawKind Kind, byte[] Data) found;
         while (true)
@@ -82,11 +84,19 @@ internal sealed class ObjectStore : IDisposable
                 break;
             }
 
+            // A reference delta may name itself or a delta that leads back to it: a cycle is a crafted pack.
+            if (!visited.Add(at))
+            {
+                return RawObject.NotHere;
+            }
+
             var entry = at.Pack.ReadEntry(at.Offset);
             if (entry.IsOffsetDelta || entry.IsReferenceDelta)
             {
-                // A delta is no larger than what it makes plus its instructions: past twice the limit it is not worth inflating.
-                if (entry.Size > (2 * maxBytes) + 4096 || deltas.Count >= MaxChain)
+                // A delta is no larger than what it makes plus its instructions, and a chain's deltas together are
+                // bounded like its results: past that, the pack is crafted or better left to libgit2.
+                deltaBytes += entry.Size;
+                if (entry.Size > (2 * maxBytes) + 4096 || deltas.Count >= MaxChain || deltaBytes > ChainBound(maxBytes))
                 {
                     return RawObject.NotHere;
                 }
