@@ -16,13 +16,13 @@ public static class HistoryScan
     /// is never collected in memory. Unreadable objects are listed in <see cref="HistoryScanResult.Problems"/> and the scan
     /// goes on; exceptions thrown by <paramref name="onItem"/> propagate.
     /// </summary>
-    public static HistoryScanResult Run(GitRepository repository, HistoryScanOptions options, Action<HistoryItem> onItem)
+    public static HistoryScanResult Run(GitRepository repository, HistoryScanOptions options, Action<HistoryItem> onItem, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(onItem);
 
-        using var context = new ScanContext(repository, options, onItem);
+        using var context = new ScanContext(repository, options, onItem) { Cancellation = cancellationToken };
         if (IsShallow(context))
         {
             context.Note("shallow clone: history before the graft commits is not in this repository and was not scanned");
@@ -104,6 +104,7 @@ public static class HistoryScan
                     return;
                 }
 
+                context.ThrowIfStopped();
                 context.CommitCount++;
                 try
                 {

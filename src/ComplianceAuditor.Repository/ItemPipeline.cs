@@ -19,7 +19,7 @@ internal sealed class ItemPipeline : IDisposable
     private readonly Action<HistoryItem> _sink;
     private readonly Task _worker;
     private long _queuedBytes;
-    private Exception? _failure;
+    private volatile Exception? _failure;
 
     public ItemPipeline(Action<HistoryItem> sink)
     {
@@ -44,6 +44,18 @@ internal sealed class ItemPipeline : IDisposable
         }
 
         _queue.Add((work, bytes), _stop.Token);
+    }
+
+    /// <summary>
+    /// Throws now when the callback has failed: the walk checks this between commits, so a consumer that stopped is
+    /// noticed even when no item is posted for a long stretch of history.
+    /// </summary>
+    public void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new OperationCanceledException("the consumer of the history items stopped", _failure);
+        }
     }
 
     /// <summary>Waits until every posted item was handed over; rethrows what the callback threw, if it did.</summary>

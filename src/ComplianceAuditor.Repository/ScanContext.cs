@@ -24,7 +24,7 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
     private TreeListings? trees;
 
     /// <summary>Tree listings shared by the commits of the walk.</summary>
-    public TreeListings Trees => trees ??= new(Repo, store);
+    public TreeListings Trees => trees ??= new(Repo, store, Problem);
 
     public void Dispose()
     {
@@ -34,6 +34,16 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
 
     /// <summary>Waits until every item was handed to the caller; rethrows what the caller's callback threw.</summary>
     public void Finish() => pipeline.Finish();
+
+    /// <summary>Between commits: stops the walk when the caller cancelled or its callback failed.</summary>
+    public void ThrowIfStopped()
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        pipeline.ThrowIfFailed();
+    }
+
+    /// <summary>The caller's cancellation, checked between commits.</summary>
+    public CancellationToken Cancellation { get; init; }
 
     public HistoryScanOptions Options { get; } = options;
 
@@ -66,6 +76,13 @@ internal sealed class ScanContext(GitRepository repo, HistoryScanOptions options
         if (raw.Status == Objects.ReadStatus.Ok && raw.Kind == Objects.RawKind.Blob)
         {
             return new BlobContent(id, raw.Data);
+        }
+
+        if (raw.Status == Objects.ReadStatus.Refused)
+        {
+            Problem($"blob {id.Sha} ({path} in commit {commit.Id}) is stored as a delta chain built to cost far more than its size; not read");
+            skippedBlobs.Add(id);
+            return null;
         }
 
         if (raw.Status == Objects.ReadStatus.TooLarge)

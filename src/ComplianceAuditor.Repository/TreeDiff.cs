@@ -99,6 +99,13 @@ internal static class TreeDiff
     /// <summary>An entry that is new or changed: a folder is walked, a file in the part read is a change.</summary>
     private static void Visit(TreeListings.Entry entry, TreeListings.Entry? before, string path, int depth, Walker walker)
     {
+        // git writes no such names; a crafted tree may hold them, and "a/b" or ".." would forge another path.
+        if (entry.Name is "" or "." or ".." || entry.Name.Contains('/', StringComparison.Ordinal) || entry.Name.Contains('\0', StringComparison.Ordinal))
+        {
+            walker.LimitReached($"a tree entry is named '{entry.Name.Replace("\0", "\\0", StringComparison.Ordinal)}' (under '{path[..^entry.Name.Length]}'), which git does not allow; not read");
+            return;
+        }
+
         switch (entry.Type)
         {
             case TreeEntryTargetType.Tree:

@@ -82,6 +82,30 @@ public sealed class HostileHistoryTests
         Assert.Equal(id, crafted.CommitId);
     }
 
+    [GitFact]
+    public void Tree_entry_names_git_does_not_allow_are_named_as_problems_not_read_as_paths()
+    {
+        using var git = new GitRepoBuilder();
+        var blob = git.Repo.ObjectDatabase.CreateBlob(new MemoryStream(Encoding.UTF8.GetBytes("TOKEN\n")));
+        var raw = new MemoryStream();
+        foreach (var name in new[] { "..", "a/b", "ok.conf" })
+        {
+            raw.Write(Encoding.ASCII.GetBytes($"100644 {name}\0"));
+            raw.Write(blob.Id.RawId);
+        }
+
+        var tree = GitBytes(git.Root, raw.ToArray(), "hash-object", "-w", "-t", "tree", "--literally", "--stdin").Trim();
+        var signature = GitRepoBuilder.SignatureAt(0);
+        var commit = git.Repo.ObjectDatabase.CreateCommit(signature, signature, "crafted", git.Repo.Lookup<Tree>(tree), [], prettifyMessage: false);
+        git.Repo.Refs.Add("refs/heads/crafted", commit.Id);
+
+        var (result, items) = git.Scan();
+
+        Assert.Equal(["ok.conf"], items.Select(i => i.Path).Distinct());
+        Assert.Contains(result.Problems, p => p.Contains("named '..'", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Contains("named 'a/b'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_key_rotated_in_place_keeps_its_armour_lines_with_the_new_body()
     {
@@ -127,6 +151,17 @@ public sealed class HostileHistoryTests
 
         var signature = GitRepoBuilder.SignatureAt(0);
         return repo.ObjectDatabase.CreateCommit(signature, signature, "bomb", tree, [], prettifyMessage: false);
+    }
+
+    private static string GitBytes(string workingDirectory, byte[] input, params string[] args)
+    {
+        var start = new ProcessStartInfo("git", args) { WorkingDirectory = workingDirectory, RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        process.StandardInput.BaseStream.Write(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
     }
 
     internal static string Git(string workingDirectory, string input, params string[] args)

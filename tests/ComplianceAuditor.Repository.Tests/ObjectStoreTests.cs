@@ -87,11 +87,22 @@ public sealed class ObjectStoreTests
     }
 
     [Fact]
-    public void A_reference_delta_naming_itself_is_left_to_libgit2()
+    public void A_reference_delta_naming_itself_is_refused()
     {
         using var temp = new TempDirectory();
         var id = Enumerable.Range(1, 20).Select(i => (byte)i).ToArray();
         WriteSinglePack(temp.Path, id, entry: Concat([(7 << 4) | 4], id, Deflate([3, 3, 0x90, 3])));
+        using var store = new ObjectStore(temp.Path);
+
+        Assert.Equal(ReadStatus.Refused, store.Read(id, 1 << 20).Status);
+    }
+
+    [Fact]
+    public void An_entry_whose_data_goes_on_past_its_stated_size_is_not_taken_as_read()
+    {
+        using var temp = new TempDirectory();
+        var id = Enumerable.Range(1, 20).Select(i => (byte)(i * 3)).ToArray();
+        WriteSinglePack(temp.Path, id, entry: Concat([(3 << 4) | 2], Deflate(Encoding.ASCII.GetBytes("hello"))));
         using var store = new ObjectStore(temp.Path);
 
         Assert.Equal(ReadStatus.NotHere, store.Read(id, 1 << 20).Status);

@@ -30,7 +30,7 @@ public sealed class GitHistorySource(string repositoryPath, string target, Histo
             {
                 onItem(artifact);
             }
-        });
+        }, cancellationToken);
 
         var notes = prefix is { Length: > 0 } ? [$"only files under '{prefix}' were read, the folder audited", .. scan.Notes] : scan.Notes;
         return new HistoryRun(scan.CommitCount, scan.BlobCount, scan.Problems, notes);

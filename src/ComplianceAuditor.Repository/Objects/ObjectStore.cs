@@ -12,8 +12,8 @@ namespace ComplianceAuditor.Repository.Objects;
 /// </summary>
 internal sealed class ObjectStore : IDisposable
 {
-    /// <summary>Deltas resting on deltas deeper than this are left to libgit2 (git itself packs at most 50 deep).</summary>
-    private const int MaxChain = 1_000;
+    /// <summary>Deltas resting on deltas deeper than this are refused (git packs 50 deep, 250 with old --aggressive).</summary>
+    private const int MaxChain = 300;
 
     /// <summary>Inflated bases kept for the deltas that follow them; cleared when past this many bytes.</summary>
     private const long CacheBytes = 32L * 1024 * 1024;
@@ -81,13 +81,19 @@ internal sealed class ObjectStore : IDisposable
         {
             if (_cache.TryGetValue(at, out found))
             {
+                // Kept as another object's base, it may be larger than this caller reads.
+                if (deltas.Count == 0 && found.Data.Length > maxBytes)
+                {
+                    return new RawObject(ReadStatus.TooLarge, found.Kind, found.Data.Length, []);
+                }
+
                 break;
             }
 
             // A reference delta may name itself or a delta that leads back to it: a cycle is a crafted pack.
             if (!visited.Add(at))
             {
-                return RawObject.NotHere;
+                return RawObject.Refused;
             }
 
             var entry = at.Pack.ReadEntry(at.Offset);
@@ -98,7 +104,7 @@ internal sealed class ObjectStore : IDisposable
                 deltaBytes += entry.Size;
                 if (entry.Size > (2 * maxBytes) + 4096 || deltas.Count >= MaxChain || deltaBytes > ChainBound(maxBytes))
                 {
-                    return RawObject.NotHere;
+                    return RawObject.Refused;
                 }
 
                 deltas.Add(at.Pack.Inflate(entry));
@@ -135,6 +141,7 @@ internal sealed class ObjectStore : IDisposable
         }
 
         var data = found.Data;
+        long built = 0;
         for (var i = deltas.Count - 1; i >= 0; i--)
         {
             var size = Delta.ResultSize(deltas[i]);
@@ -143,9 +150,11 @@ internal sealed class ObjectStore : IDisposable
                 return new RawObject(ReadStatus.TooLarge, found.Kind, size, []);
             }
 
-            if (size > ChainBound(maxBytes))
+            // Every step copies its whole result: a long chain of large results costs far more than the object.
+            built += size;
+            if (size > ChainBound(maxBytes) || built > 2 * ChainBound(maxBytes))
             {
-                return RawObject.NotHere;
+                return RawObject.Refused;
             }
 
             data = Delta.Apply(data, deltas[i]);
@@ -231,9 +240,7 @@ internal sealed class ObjectStore : IDisposable
             return new RawObject(ReadStatus.TooLarge, kind, size, []);
         }
 
-        var data = new byte[size];
-        zlib.ReadExactly(data);
-        return new RawObject(ReadStatus.Ok, kind, size, data);
+        return new RawObject(ReadStatus.Ok, kind, size, ZlibData.ReadExactly(zlib, size));
     }
 
     public void Dispose()

@@ -116,11 +116,6 @@ internal sealed class PackFile : IDisposable
     /// </summary>
     public byte[] Inflate(Entry entry)
     {
-        if (entry.Size > Array.MaxLength)
-        {
-            throw new InvalidDataException($"an object of {entry.Size} bytes is larger than can be held");
-        }
-
         var bound = (int)Math.Min(Math.Min(Array.MaxLength, entry.Size + (entry.Size >> 8) + 64), _pack.Length - entry.DataOffset);
         var compressed = ArrayPool<byte>.Shared.Rent(Math.Max(bound, 1));
         try
@@ -128,9 +123,7 @@ internal sealed class PackFile : IDisposable
             var read = RandomAccess.Read(_pack.SafeFileHandle, compressed.AsSpan(0, bound), entry.DataOffset);
             using var source = new MemoryStream(compressed, 0, read, writable: false);
             using var zlib = new ZLibStream(source, CompressionMode.Decompress);
-            var data = new byte[entry.Size];
-            zlib.ReadExactly(data);
-            return data;
+            return ZlibData.ReadExactly(zlib, entry.Size);
         }
         finally
         {

@@ -57,6 +57,19 @@ internal sealed class PackIndex
             return null;
         }
 
+        // Each fan-out count is the number of ids up to that first byte: never falling, the last one the total.
+        var previous = 0u;
+        for (var i = 0; i < 256; i++)
+        {
+            var value = BinaryPrimitives.ReadUInt32BigEndian(index.AsSpan(8 + (i * 4)));
+            if (value < previous || value > count)
+            {
+                return null;
+            }
+
+            previous = value;
+        }
+
         return new PackIndex(index, (int)count);
     }
 
