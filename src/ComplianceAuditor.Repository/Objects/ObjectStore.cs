@@ -240,7 +240,7 @@ internal sealed class ObjectStore : IDisposable
             return new RawObject(ReadStatus.TooLarge, kind, size, []);
         }
 
-        return new RawObject(ReadStatus.Ok, kind, size, ZlibData.ReadExactly(zlib, size));
+        return new RawObject(ReadStatus.Ok, kind, size, ZlibData.ReadExactly(zlib, size, file.Length));
     }
 
     public void Dispose()

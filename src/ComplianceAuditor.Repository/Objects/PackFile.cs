@@ -111,19 +111,28 @@ internal sealed class PackFile : IDisposable
     }
 
     /// <summary>
-    /// Inflates an entry's data, which must come to exactly its stated size. The compressed bytes are read in one call
-    /// (zlib never makes data much larger than it was, so the stated size bounds them) and inflated from memory.
+    /// Inflates an entry's data, which must come to exactly its stated size. A small object's compressed bytes are read
+    /// in one call (zlib never makes data much larger than it was, so the stated size bounds them) and inflated from
+    /// memory; a large one is inflated as it is read from the file.
     /// </summary>
     public byte[] Inflate(Entry entry)
     {
-        var bound = (int)Math.Min(Math.Min(Array.MaxLength, entry.Size + (entry.Size >> 8) + 64), _pack.Length - entry.DataOffset);
+        var remaining = _pack.Length - entry.DataOffset;
+        if (entry.Size > 1 << 20)
+        {
+            _pack.Position = entry.DataOffset;
+            using var streamed = new ZLibStream(_pack, CompressionMode.Decompress, leaveOpen: true);
+            return ZlibData.ReadExactly(streamed, entry.Size, remaining);
+        }
+
+        var bound = (int)Math.Min(entry.Size + (entry.Size >> 8) + 64, remaining);
         var compressed = ArrayPool<byte>.Shared.Rent(Math.Max(bound, 1));
         try
         {
             var read = RandomAccess.Read(_pack.SafeFileHandle, compressed.AsSpan(0, bound), entry.DataOffset);
             using var source = new MemoryStream(compressed, 0, read, writable: false);
             using var zlib = new ZLibStream(source, CompressionMode.Decompress);
-            return ZlibData.ReadExactly(zlib, entry.Size);
+            return ZlibData.ReadExactly(zlib, entry.Size, read);
         }
         finally
         {

@@ -11,11 +11,24 @@ internal static class ZlibData
 {
     private const int Chunk = 81920;
 
-    public static byte[] ReadExactly(Stream zlib, long size)
+    /// <summary>Deflate turns one byte into at most 1032 (RFC 1951's longest match from the shortest code).</summary>
+    private const long MaxExpansion = 1032;
+
+    /// <param name="compressedBytes">How many compressed bytes there can be: a stated size they cannot make is a lie.</param>
+    public static byte[] ReadExactly(Stream zlib, long size, long compressedBytes)
     {
-        if (size > Array.MaxLength)
+        if (size > Array.MaxLength || size > compressedBytes * MaxExpansion)
         {
-            throw new InvalidDataException($"an object of {size} bytes is larger than can be held");
+            throw new InvalidDataException($"an object stated as {size} bytes cannot come from {compressedBytes} compressed bytes");
+        }
+
+        if (size <= 1 << 20)
+        {
+            // Small, and a size the compressed bytes can make: read straight into its own buffer.
+            var data = new byte[size];
+            zlib.ReadExactly(data);
+            Span<byte> more = stackalloc byte[1];
+            return zlib.Read(more) == 0 ? data : throw new InvalidDataException($"an object's data goes on past its stated {size} bytes");
         }
 
         using var output = new MemoryStream((int)Math.Min(size, 1 << 20));
