@@ -15,8 +15,8 @@ internal sealed class TreeListings(LibGit2Sharp.Repository repository, ObjectSto
     /// <summary>Trees larger than this are not read (a real tree of 16 MB would name some 300,000 files).</summary>
     private const long MaxRawTreeBytes = 16L * 1024 * 1024;
 
-    private const long MaxCachedBytes = 64L * 1024 * 1024;
-    private const int MaxCachedEntries = 500_000;
+    private const long MaxCachedBytes = 16L * 1024 * 1024;
+    private const int MaxCachedEntries = 100_000;
 
     private readonly BoundedCache<Dictionary<string, Entry>> _listed = new(MaxCachedEntries);
     private readonly BoundedCache<byte[]?> _raw = new(MaxCachedBytes);
