@@ -22,28 +22,48 @@ internal static class RawTree
                 throw new InvalidDataException("a tree entry is cut short or malformed");
             }
 
-            var mode = 0;
-            for (var i = position; i < space; i++)
+            if (ModeOf(data.AsSpan(position, space - position)) is not { } parsed)
             {
-                var digit = data[i] - '0';
-                mode = digit is >= 0 and <= 7 ? (mode << 3) | digit : throw new InvalidDataException("a tree entry's mode is not octal");
+                throw new InvalidDataException("a tree entry's mode is not one git writes");
             }
 
-            var (kind, type) = mode switch
-            {
-                0x4000 => (Mode.Directory, TreeEntryTargetType.Tree),
-                0x81a4 => (Mode.NonExecutableFile, TreeEntryTargetType.Blob),
-                0x81ed => (Mode.ExecutableFile, TreeEntryTargetType.Blob),
-                0x81b4 => (Mode.NonExecutableGroupWritableFile, TreeEntryTargetType.Blob),
-                0xa000 => (Mode.SymbolicLink, TreeEntryTargetType.Blob),
-                0xe000 => (Mode.GitLink, TreeEntryTargetType.GitLink),
-                _ => throw new InvalidDataException($"a tree entry has the unknown mode {Convert.ToString(mode, 8)}"),
-            };
+            var (kind, type) = parsed;
+
             var name = Encoding.UTF8.GetString(data, space + 1, nul - space - 1);
             entries.Add((name, GitId.From(data.AsSpan(nul + 1, 20)), kind, type));
             position = nul + 21;
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// What an entry's octal mode says it is: a folder, a file (plain, executable, group-writable as very old git wrote
+    /// them), a symbolic link or a submodule. Null for any other mode, which git never writes.
+    /// </summary>
+    public static (Mode Mode, TreeEntryTargetType Type)? ModeOf(ReadOnlySpan<byte> octal)
+    {
+        var mode = 0;
+        foreach (var c in octal)
+        {
+            var digit = c - '0';
+            if (digit is < 0 or > 7)
+            {
+                return null;
+            }
+
+            mode = (mode << 3) | digit;
+        }
+
+        return mode switch
+        {
+            0x4000 => (Mode.Directory, TreeEntryTargetType.Tree),
+            0x81a4 => (Mode.NonExecutableFile, TreeEntryTargetType.Blob),
+            0x81ed => (Mode.ExecutableFile, TreeEntryTargetType.Blob),
+            0x81b4 => (Mode.NonExecutableGroupWritableFile, TreeEntryTargetType.Blob),
+            0xa000 => (Mode.SymbolicLink, TreeEntryTargetType.Blob),
+            0xe000 => (Mode.GitLink, TreeEntryTargetType.GitLink),
+            _ => null,
+        };
     }
 }

@@ -139,33 +139,12 @@ internal static class RawTreeMerge
                 return Fail();
             }
 
-            var mode = 0;
-            for (var i = _position; i < space; i++)
-            {
-                var digit = _data[i] - '0';
-                if (digit is < 0 or > 7)
-                {
-                    return Fail();
-                }
-
-                mode = (mode << 3) | digit;
-            }
-
-            (Mode, Type) = mode switch
-            {
-                0x4000 => (Mode.Directory, TreeEntryTargetType.Tree),
-                0x81a4 => (Mode.NonExecutableFile, TreeEntryTargetType.Blob),
-                0x81ed => (Mode.ExecutableFile, TreeEntryTargetType.Blob),
-                0x81b4 => (Mode.NonExecutableGroupWritableFile, TreeEntryTargetType.Blob),
-                0xa000 => (Mode.SymbolicLink, TreeEntryTargetType.Blob),
-                0xe000 => (Mode.GitLink, TreeEntryTargetType.GitLink),
-                _ => (Mode.Nonexistent, TreeEntryTargetType.Blob),
-            };
-            if (Mode == Mode.Nonexistent)
+            if (RawTree.ModeOf(_data.AsSpan(_position, space - _position)) is not { } kind)
             {
                 return Fail();
             }
 
+            (Mode, Type) = kind;
             _nameStart = space + 1;
             _nameLength = nul - space - 1;
             _idStart = nul + 1;
