@@ -1,4 +1,5 @@
 using ComplianceAuditor.Checks.Build;
+using ComplianceAuditor.Checks.CSharp;
 using ComplianceAuditor.Checks.Content;
 using ComplianceAuditor.Checks.Elf;
 using ComplianceAuditor.Checks.Repository;
@@ -14,7 +15,7 @@ internal static class Checks
 {
     /// <summary>The registry, with update signatures verified against <paramref name="anchors"/> (<c>--public-key</c>).</summary>
     public static CheckRegistry CreateRegistry(TrustAnchors anchors, long? deviceRam = null) =>
-        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors, deviceRam), .. RepositoryChecks.All(), .. BuildChecks.All()]);
+        new([.. ContentChecks.All(), .. ElfChecks.All(), .. SecretChecks.All(), .. UpdateChecks.All(anchors, deviceRam), .. RepositoryChecks.All(), .. BuildChecks.All(), .. CSharpChecks.All()]);
 
     public static CheckRegistry CreateRegistry() => CreateRegistry(TrustAnchors.Empty);
 }

@@ -99,6 +99,14 @@ public sealed class AuditEngine
             }
         }
 
+        // Checks that need the whole target first (a compilation of its C# files) do that work now, once, outside the
+        // per-pair time limit; the pairs below then share it.
+        using var work = new TargetWork();
+        foreach (var i in targetRules.Concat(artifactRules).Order())
+        {
+            (prepared[i].Check as IPreparesTarget)?.PrepareTarget(inventory, work, cancellationToken);
+        }
+
         // How many pairs each artifact rule had, to give a rule that found nothing one result for the target. Each
         // artifact's results are packed as soon as those of the artifacts before it are.
         var pairsPerRule = new int[rules.Count];
@@ -122,7 +130,7 @@ public sealed class AuditEngine
                         foreach (var i in targetRules)
                         {
                             scratch ??= new ArtifactScratch();
-                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, peers, root, prepared[i].Check!, scratch, ct))));
+                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, peers, root, prepared[i].Check!, scratch, ct, work))));
                             pairs++;
                         }
                     }
@@ -143,7 +151,7 @@ public sealed class AuditEngine
                         }
 
                         scratch ??= new ArtifactScratch();
-                        var outcome = Evaluate(inventory, peers, artifact, pair.Check!, scratch, ct);
+                        var outcome = Evaluate(inventory, peers, artifact, pair.Check!, scratch, ct, work);
                         if (outcome.Outcome == Outcome.Fail && rules[i].History)
                         {
                             tree.Add(i, outcome.EvidenceKey);
@@ -245,13 +253,14 @@ public sealed class AuditEngine
     };
 
     internal CheckOutcome Evaluate(
-        TargetInventory inventory, IReadOnlyList<TargetInventory> peers, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken)
+        TargetInventory inventory, IReadOnlyList<TargetInventory> peers, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken,
+        TargetWork? work = null)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             limit.CancelAfter(_options.CheckTimeout);
-            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers }, limit.Token);
+            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers, Target = work ?? new TargetWork() }, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

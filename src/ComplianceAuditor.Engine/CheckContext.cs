@@ -13,4 +13,7 @@ public sealed record CheckContext(TargetInventory Inventory, Artifact Artifact, 
 
     /// <summary>Work shared with the other rules evaluated on the same artifact.</summary>
     public ArtifactScratch Scratch { get; init; } = new();
+
+    /// <summary>Work shared by every rule and artifact of the target (see <see cref="IPreparesTarget"/>).</summary>
+    public TargetWork Target { get; init; } = new();
 }

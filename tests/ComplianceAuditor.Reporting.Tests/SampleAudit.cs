@@ -18,7 +18,7 @@ internal static class SampleAudit
         var ruleSet = RuleSetLoader.Load(Array.Empty<string>()).RuleSet!;
         var inventories = TargetResolver.Resolve(targets, null)
             .Select(t => InventoryBuilder.Build(t, new InventoryOptions(), CancellationToken.None)).ToArray();
-        var results = await new AuditEngine(new CheckRegistry([.. ContentChecks.All(), .. ElfChecks.All(), .. Checks.Secrets.SecretChecks.All(), .. Checks.Update.UpdateChecks.All(), .. Checks.Repository.RepositoryChecks.All(), .. Checks.Build.BuildChecks.All()]), new EngineOptions { ReferenceTime = FixedTime })
+        var results = await new AuditEngine(new CheckRegistry([.. ContentChecks.All(), .. ElfChecks.All(), .. Checks.Secrets.SecretChecks.All(), .. Checks.Update.UpdateChecks.All(), .. Checks.Repository.RepositoryChecks.All(), .. Checks.Build.BuildChecks.All(), .. Checks.CSharp.CSharpChecks.All()]), new EngineOptions { ReferenceTime = FixedTime })
             .RunAsync(inventories, ruleSet.Rules, null, CancellationToken.None);
         var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), false, ruleSet.Catalog);
         return ReportBuilder.Build(new ReportInput

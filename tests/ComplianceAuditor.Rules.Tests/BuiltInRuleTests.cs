@@ -20,7 +20,7 @@ public sealed class BuiltInRuleTests
     {
         var rule = BuiltIn.FindRule(id)!;
 
-        Assert.Empty(RuleSetVerifier.VerifyRule(rule, new CheckRegistry([.. ContentChecks.All(), .. ElfChecks.All(), .. Checks.Secrets.SecretChecks.All(), .. Checks.Update.UpdateChecks.All(), .. Checks.Repository.RepositoryChecks.All(), .. Checks.Build.BuildChecks.All()])));
+        Assert.Empty(RuleSetVerifier.VerifyRule(rule, new CheckRegistry([.. ContentChecks.All(), .. ElfChecks.All(), .. Checks.Secrets.SecretChecks.All(), .. Checks.Update.UpdateChecks.All(), .. Checks.Repository.RepositoryChecks.All(), .. Checks.Build.BuildChecks.All(), .. Checks.CSharp.CSharpChecks.All()])));
     }
 
     [Theory]

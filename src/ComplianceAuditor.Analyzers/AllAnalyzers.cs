@@ -1,0 +1,13 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ComplianceAuditor.Analyzers;
+
+/// <summary>
+/// Every analyzer of the package, listed explicitly: what the CLI runs over a repository. The compiler finds the same
+/// analyzers in the package by their [DiagnosticAnalyzer] attribute; a test checks the two agree.
+/// </summary>
+public static class AllAnalyzers
+{
+    public static ImmutableArray<DiagnosticAnalyzer> Create() => ImmutableArray.Create<DiagnosticAnalyzer>(
+        new OptionsAnalyzer());
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using ComplianceAuditor.Analyzers;
+using ComplianceAuditor.Analyzers.Infrastructure;
+using ComplianceAuditor.Checks.CSharp.Findings;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Text;
+using Microsoft.CodeAnalysis;
+
+namespace ComplianceAuditor.Checks.CSharp.Analysis;
+
+/// <summary>
+/// The target's .editorconfig and .globalconfig files: parsed for the analyzer options, and checked line by line for
+/// options of ours whose values cannot be read (CMP4000). The IDE reports such a value once per build without a
+/// place; here it lands on the file and line that hold it, with the same validation the analyzer uses.
+/// </summary>
+internal static class ConfigFiles
+{
+    private const long MaxBytes = 1 << 20;
+
+    public static IReadOnlyList<(Artifact Artifact, AnalyzerConfig Config, string Text)> Read(IEnumerable<Artifact> artifacts, CancellationToken cancellationToken)
+    {
+        var configs = new List<(Artifact, AnalyzerConfig, string)>();
+        foreach (var artifact in artifacts)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = SourceReader.Read(artifact, MaxBytes, out _);
+            if (text is not null)
+            {
+                var content = text.ToString();
+                configs.Add((artifact, AnalyzerConfig.Parse(content, VirtualPath.Of(artifact.RelativePath)), content));
+            }
+        }
+
+        return configs;
+    }
+
+    /// <summary>A CMP4000 result for every configuration file: the lines whose option values cannot be read.</summary>
+    public static IEnumerable<(string Path, FileAnalysis Analysis)> Findings(IEnumerable<(Artifact Artifact, AnalyzerConfig Config, string Text)> configs)
+    {
+        foreach (var (artifact, _, text) in configs)
+        {
+            var findings = ImmutableArray.CreateBuilder<SourceFinding>();
+            var number = 0;
+            foreach (var line in text.Split('\n'))
+            {
+                number++;
+                var equals = line.IndexOf('=', StringComparison.Ordinal);
+                var trimmed = line.TrimStart();
+                if (equals < 0 || trimmed.StartsWith('#') || trimmed.StartsWith(';'))
+                {
+                    continue;
+                }
+
+                var name = line[..equals].Trim();
+                var key = OptionKeys.All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (key is null)
+                {
+                    continue;
+                }
+
+                foreach (var (entry, problem) in OptionValues.Problems(key, line[(equals + 1)..].Trim()))
+                {
+                    var message = $"The .editorconfig option '{key.Name}' has a value that is not understood ('{entry}'): {problem}; the rule keeps its defaults for it";
+                    findings.Add(new SourceFinding(
+                        DiagnosticIds.InvalidOption, number, line.IndexOf(name, StringComparison.Ordinal) + 1, message,
+                        DisplayText.Sanitize(line.Trim()), key.Name + "|" + entry, null, null));
+                }
+            }
+
+            yield return (artifact.Path, new FileAnalysis("", null, false, findings.ToImmutable()));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ComplianceAuditor.Checks.CSharp.Projects;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Text;
+using Microsoft.CodeAnalysis;
+
+namespace ComplianceAuditor.Checks.CSharp.Analysis;
+
+/// <summary>
+/// The C# analysis of one target: each project compiled and run through every analyzer once, the diagnostics kept
+/// per file (as <see cref="Findings.SourceFinding"/>s) and the compilations let go. Every rule of the family reads
+/// its results from here. Bad input never escapes as an exception: a file that cannot be read, a project that cannot
+/// be compiled, an analyzer that throws, or the time running out all become reasons on the results they affect.
+/// </summary>
+internal sealed class TargetAnalysis
+{
+    private TargetAnalysis(
+        IReadOnlyDictionary<string, FileAnalysis> files, IReadOnlyDictionary<string, ProjectSummary> projects, string? failure)
+    {
+        Files = files;
+        Projects = projects;
+        Failure = failure;
+    }
+
+    /// <summary>By artifact path: every C# file and every analyzer configuration file of the target.</summary>
+    public IReadOnlyDictionary<string, FileAnalysis> Files { get; }
+
+    public IReadOnlyDictionary<string, ProjectSummary> Projects { get; }
+
+    /// <summary>Why the whole analysis has no results (it ran out of time), when it has none.</summary>
+    public string? Failure { get; }
+
+    public static TargetAnalysis Run(TargetInventory inventory, AnalysisSettings settings, CancellationToken cancellationToken)
+    {
+        var set = SourceSet.Of(inventory);
+        if (set.Sources.Count == 0)
+        {
+            return new TargetAnalysis(new Dictionary<string, FileAnalysis>(), new Dictionary<string, ProjectSummary>(), null);
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(settings.Timeout);
+        try
+        {
+            var run = new Analyser(set, settings, limit.Token);
+            run.AnalyseAll();
+            return new TargetAnalysis(run.Files, run.Projects, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new TargetAnalysis(new Dictionary<string, FileAnalysis>(), new Dictionary<string, ProjectSummary>(), string.Create(
+                CultureInfo.InvariantCulture, $"the C# analysis of the target was stopped after its time limit of {settings.Timeout.TotalMinutes:0.#} min"));
+        }
+    }
+
+    /// <summary>One run's state: the files, the budget, the compilations referenced by later projects.</summary>
+    private sealed class Analyser(SourceSet set, AnalysisSettings settings, CancellationToken cancellationToken)
+    {
+        private readonly Dictionary<string, Compilation> _compiled = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+        private Dictionary<string, List<Artifact>> _groups = [];
+        private Dictionary<string, ProjectFile> _projectFiles = [];
+        private EditorConfigOptions _options = null!;
+        private long _budget = settings.MaxTotalBytes;
+
+        public Dictionary<string, FileAnalysis> Files { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, ProjectSummary> Projects { get; } = new(StringComparer.Ordinal);
+
+        public void AnalyseAll()
+        {
+            var configs = ConfigFiles.Read(set.Configs, cancellationToken);
+            _options = new EditorConfigOptions(configs.Select(c => c.Config));
+            _projectFiles = set.Projects.ToDictionary(p => p.RelativePath, ReadProject, StringComparer.Ordinal);
+            _groups = ProjectLayout.Assign(set).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+            foreach (var name in _groups.Keys.Order(StringComparer.Ordinal))
+            {
+                Analyse(name);
+            }
+
+            foreach (var (path, analysis) in ConfigFiles.Findings(configs))
+            {
+                Files[path] = analysis;
+            }
+        }
+
+        /// <summary>Analyses a project after the projects it references, and returns its compilation for them.</summary>
+        private Compilation? Analyse(string name)
+        {
+            if (_compiled.TryGetValue(name, out var done))
+            {
+                return done;
+            }
+
+            if (!_groups.TryGetValue(name, out var files) || !_inProgress.Add(name))
+            {
+                // Not a project with C# files here, or a reference cycle: compiled without that reference.
+                return null;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var project = _projectFiles.GetValueOrDefault(name);
+            var references = (project?.ProjectReferences ?? [])
+                .Select(Analyse)
+                .Where(c => c is not null)
+                .Select(c => c!.ToMetadataReference())
+                .ToArray();
+            var parseOptions = ProjectCompiler.ParseOptions(project);
+            var trees = new List<(Artifact Artifact, SyntaxTree Tree, bool Generated)>();
+            foreach (var file in files)
+            {
+                if (Parse(name, file, parseOptions) is { } parsed)
+                {
+                    trees.Add(parsed);
+                }
+            }
+
+            var compilation = ProjectCompiler.Compile(name, project, trees.Select(t => t.Tree).ToArray(), references, parseOptions);
+            var summary = ProjectRunner.Analyse(name, compilation, trees, settings, _options, Files, cancellationToken);
+            Projects[name] = project?.Problem is { } problem ? summary with { Problem = summary.Problem ?? problem } : summary;
+            _compiled[name] = compilation;
+            return compilation;
+        }
+
+        private (Artifact, SyntaxTree, bool)? Parse(string project, Artifact file, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options)
+        {
+            if (_budget <= 0)
+            {
+                Files[file.Path] = FileAnalysis.Skipped(project, string.Create(CultureInfo.InvariantCulture,
+                    $"the target holds more C# source than the {settings.MaxTotalBytes / (1024 * 1024)} MB the analysis reads; files after it in path order were not analysed"));
+                return null;
+            }
+
+            var text = SourceReader.Read(file, settings.MaxFileBytes, out var problem);
+            if (text is null)
+            {
+                Files[file.Path] = FileAnalysis.Skipped(project, problem!);
+                return null;
+            }
+
+            _budget -= file.Size;
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, options, VirtualPath.Of(file.RelativePath), cancellationToken);
+            return (file, tree, GeneratedCode.IsGenerated(file.RelativePath, text.ToString()));
+        }
+
+        private ProjectFile ReadProject(Artifact artifact)
+        {
+            if (artifact.Content is null || artifact.Size > ProjectFile.MaxBytes)
+            {
+                return new ProjectFile { RelativePath = artifact.RelativePath, Problem = "the project file was too large or unreadable; the project was compiled with defaults" };
+            }
+
+            try
+            {
+                using var stream = artifact.Content.OpenRead();
+                return ProjectFile.Read(artifact.RelativePath, stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new ProjectFile { RelativePath = artifact.RelativePath, Problem = $"the project file could not be read ({IoErrors.Describe(e)})" };
+            }
+        }
+    }
+}
