@@ -8,7 +8,7 @@
 # no user or system git configuration is read, so every run on every machine gives the same commit ids (the script
 # prints them; compare `git -C OUT_DIR/examplecam-repo rev-parse --all` of two runs).
 #
-# What the history holds (20 commits on main, 2 on the side branch feature/isp-sdk, tag v1.0.0):
+# What the history holds (21 commits on main, 2 on the side branch feature/isp-sdk, tag v1.0.0):
 #   * AWS access key id and secret key in board/cam200/rootfs-overlay/etc/cloud-agent.conf, added in commit 4 and
 #     removed in commit 12 (the file stays, reading its credentials from the provisioning store);
 #   * the throwaway RSA key of examples/vulnerable-rootfs/etc/ssl/private/device.key as PEM in
@@ -833,6 +833,124 @@ Release bundles are built and signed by the `release` job of `.github/workflows/
 Security updates are provided until the date given in SUPPORT.md. To report a vulnerability, follow SECURITY.md.
 EOF
 commit mira "2024-03-18 10:15:00" "README: releases, support and vulnerability reports"
+
+# 21. the companion sensor node: a .NET nanoFramework application (C#) for the ESP32 that reports temperature over
+# MQTT and updates itself. It carries what the C# analyzers look for: a factory Wi-Fi key written into the source,
+# TLS to the broker without certificate checks, its update fetched over plain http and loaded without a signature
+# check. Its settings file reads the broker password from the device's configuration store, which is right.
+put sensor-node/SensorNode.nfproj << 'EOF2'
+<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="15.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <RootNamespace>Examplecam.SensorNode</RootNamespace>
+    <AssemblyName>SensorNode</AssemblyName>
+    <TargetFrameworkVersion>v1.0</TargetFrameworkVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="Program.cs" />
+    <Compile Include="Settings.cs" />
+    <Compile Include="Updater.cs" />
+  </ItemGroup>
+</Project>
+EOF2
+put sensor-node/Program.cs << 'EOF2'
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Threading;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using nanoFramework.Networking;
+
+namespace Examplecam.SensorNode
+{
+    public class Program
+    {
+        // Every node leaves the factory on the commissioning network.
+        private const string FactorySsid = "examplecam-factory";
+
+        public static void Main()
+        {
+            WifiNetworkHelper.ConnectDhcp(FactorySsid, "Cam200-Factory-2024!", requiresDateTime: true);
+
+            var settings = Settings.Load();
+            var client = new MqttClient(settings.Broker, 8883, true, null, null, MqttSslProtocols.TLSv1_2);
+            client.Connect(settings.ClientId, settings.User, settings.Password);
+
+            var schedule = FetchSchedule();
+            Updater.CheckForUpdate();
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static string FetchSchedule()
+        {
+            var request = (HttpWebRequest)WebRequest.Create("https://config.examplecam.example/sensor-node/schedule.json");
+            // The node has no clock before its first time sync, so certificate dates cannot be checked yet.
+            request.SslVerification = SslVerification.NoVerification;
+            using var response = (HttpWebResponse)request.GetResponse();
+            using var reader = new StreamReader(response.GetResponseStream());
+            return reader.ReadToEnd();
+        }
+    }
+}
+EOF2
+put sensor-node/Settings.cs << 'EOF2'
+using nanoFramework.Runtime.Native;
+
+namespace Examplecam.SensorNode
+{
+    /// <summary>Broker settings, provisioned per device at the factory into the configuration store.</summary>
+    public class Settings
+    {
+        public string Broker { get; private set; }
+
+        public string ClientId { get; private set; }
+
+        public string User { get; private set; }
+
+        public string Password { get; private set; }
+
+        public static Settings Load() => new Settings
+        {
+            Broker = ConfigurationStore.Read("mqtt.broker"),
+            ClientId = ConfigurationStore.Read("mqtt.client"),
+            User = ConfigurationStore.Read("mqtt.user"),
+            Password = ConfigurationStore.Read("mqtt.password"),
+        };
+    }
+}
+EOF2
+put sensor-node/Updater.cs << 'EOF2'
+using System.IO;
+using System.Net;
+using System.Reflection;
+
+namespace Examplecam.SensorNode
+{
+    /// <summary>Fetches the application's next version and loads it in place of the running one.</summary>
+    public static class Updater
+    {
+        private const string UpdateUrl = "http://updates.examplecam.example/sensor-node/latest.pe";
+
+        public static void CheckForUpdate()
+        {
+            var request = (HttpWebRequest)WebRequest.Create(UpdateUrl);
+            using var response = (HttpWebResponse)request.GetResponse();
+            using var stream = response.GetResponseStream();
+            var image = new byte[response.ContentLength];
+            var read = 0;
+            while (read < image.Length)
+            {
+                read += stream.Read(image, read, image.Length - read);
+            }
+
+            Assembly.Load(image);
+        }
+    }
+}
+EOF2
+commit priya "2024-03-25 16:40:00" "Add the sensor node application (nanoFramework, ESP32)"
 
 # ---------------------------------------------------------------------------------------------------------------
 [[ $(g status --porcelain | wc -l) -eq 0 ]] || die "the work tree is not clean after the last commit"

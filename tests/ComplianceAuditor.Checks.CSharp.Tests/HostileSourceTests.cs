@@ -1,0 +1,76 @@
+using System.Text;
+using ComplianceAuditor.Analyzers;
+using ComplianceAuditor.Checks.CSharp.Analysis;
+using ComplianceAuditor.Checks.CSharp.Tests.Support;
+using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Inventory;
+using ComplianceAuditor.Tests.Shared;
+
+namespace ComplianceAuditor.Checks.CSharp.Tests;
+
+/// <summary>Source files and project files made to break a compiler: each gives a result with a reason, never a crash.</summary>
+public sealed class HostileSourceTests
+{
+    [Fact]
+    public async Task Deeply_nested_and_very_long_expressions_are_analysed_or_reported_without_crashing()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("Nested.cs", "class N { object V = " + new string('(', 20_000) + "1" + new string(')', 20_000) + "; }\n");
+        repo.Write("Long.cs", "class L { string V = \"a\"" + string.Concat(Enumerable.Repeat(" + \"a\"", 50_000)) + "; }\n");
+        repo.Write("Lambdas.cs", "class F { System.Func<int> V = " + string.Concat(Enumerable.Repeat("() => ", 5_000)) + "1; }\n");
+
+        var results = await CSharpAudit.RunAsync(repo.Path);
+
+        Assert.All(results.Where(r => r.Artifact.EndsWith(".cs", StringComparison.Ordinal)),
+            r => Assert.True(r.Outcome is Outcome.Pass or Outcome.Inconclusive, $"{r.RuleId} {r.Artifact}: {r.Outcome} {r.Reason}"));
+    }
+
+    [Fact]
+    public async Task Binary_content_named_cs_and_a_broken_project_file_are_reported()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("app/App.csproj", "<?xml version=\"1.0\"?><!DOCTYPE p [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><Project>&b;</Project>");
+        repo.Write("app/Blob.cs", Enumerable.Range(0, 4096).Select(i => (byte)(i * 7)).ToArray());
+        repo.Write("app/Fine.cs", "class Fine { }\n");
+
+        var results = await CSharpAudit.RunAsync(repo.Path, null, DiagnosticIds.HardCodedCredential);
+
+        var blob = CSharpAudit.On(results, DiagnosticIds.HardCodedCredential, "app/Blob.cs");
+        Assert.True(blob.Outcome is Outcome.Inconclusive or Outcome.NotApplicable, blob.Reason);
+        Assert.Equal(Outcome.Pass, CSharpAudit.On(results, DiagnosticIds.HardCodedCredential, "app/Fine.cs").Outcome);
+    }
+
+    [Fact]
+    public void Files_past_the_size_bounds_are_named_as_not_analysed()
+    {
+        using var repo = new TempDirectory();
+        repo.Write("a/Big.cs", "class Big { }\n" + new string(' ', 5000));
+        repo.Write("b/Small.cs", "class Small { }\n");
+        repo.Write("c/Late.cs", "class Late { }\n");
+        var inventory = InventoryBuilder.Build(TargetResolver.Resolve([repo.Path], TargetKind.Repo)[0], new InventoryOptions(), CancellationToken.None);
+        var settings = new AnalysisSettings { Analyzers = AllAnalyzers.Create(), MaxFileBytes = 1000, MaxTotalBytes = 20 };
+
+        var analysis = TargetAnalysis.Run(inventory, settings, CancellationToken.None);
+
+        Assert.Contains("more than the 1,000 bytes", analysis.Files.Single(f => f.Key.EndsWith("a/Big.cs", StringComparison.Ordinal)).Value.NotAnalysed, StringComparison.Ordinal);
+        Assert.Null(analysis.Files.Single(f => f.Key.EndsWith("b/Small.cs", StringComparison.Ordinal)).Value.NotAnalysed);
+        Assert.Contains("more C# source than", analysis.Files.Single(f => f.Key.EndsWith("c/Late.cs", StringComparison.Ordinal)).Value.NotAnalysed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_analysis_out_of_time_makes_every_result_inconclusive_with_the_limit()
+    {
+        using var repo = new TempDirectory();
+        for (var i = 0; i < 50; i++)
+        {
+            repo.Write($"F{i}.cs", new StringBuilder().Append("class C").Append(i).Append(" { void M() { var x = 1; } }\n").ToString());
+        }
+
+        var inventory = InventoryBuilder.Build(TargetResolver.Resolve([repo.Path], TargetKind.Repo)[0], new InventoryOptions(), CancellationToken.None);
+        var settings = new AnalysisSettings { Analyzers = AllAnalyzers.Create(), Timeout = TimeSpan.FromTicks(1) };
+
+        var analysis = TargetAnalysis.Run(inventory, settings, CancellationToken.None);
+
+        Assert.Contains("time limit", analysis.Failure, StringComparison.Ordinal);
+    }
+}
