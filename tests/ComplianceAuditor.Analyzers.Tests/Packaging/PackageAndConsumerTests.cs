@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using ComplianceAuditor.Analyzers.Tests.Packaging;
 using ComplianceAuditor.Tests.Shared;
 
 namespace ComplianceAuditor.Analyzers.Tests.Packaging;
