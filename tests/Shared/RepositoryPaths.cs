@@ -14,11 +14,16 @@ internal static class RepositoryPaths
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Built with --artifacts-path the binaries live outside the tree: then look above where `dotnet test` was started
+        // (the shell's PWD; the test host itself runs in the output folder).
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.GetEnvironmentVariable("PWD") }.Where(s => !string.IsNullOrEmpty(s)))
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ComplianceAuditor.sln")))
+            for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "ComplianceAuditor.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
