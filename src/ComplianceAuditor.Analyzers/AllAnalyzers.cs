@@ -1,3 +1,9 @@
+using ComplianceAuditor.Analyzers.Credentials;
+using ComplianceAuditor.Analyzers.Cryptography;
+using ComplianceAuditor.Analyzers.Diagnostics;
+using ComplianceAuditor.Analyzers.Randomness;
+using ComplianceAuditor.Analyzers.Transport;
+using ComplianceAuditor.Analyzers.Update;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ComplianceAuditor.Analyzers;
@@ -9,5 +15,14 @@ namespace ComplianceAuditor.Analyzers;
 public static class AllAnalyzers
 {
     public static ImmutableArray<DiagnosticAnalyzer> Create() => ImmutableArray.Create<DiagnosticAnalyzer>(
-        new OptionsAnalyzer());
+        new OptionsAnalyzer(),
+        new HardCodedCredentialAnalyzer(),
+        new CertificateValidationAnalyzer(),
+        new TlsVersionAnalyzer(),
+        new PlainTextUpdateUrlAnalyzer(),
+        new WeakHashAnalyzer(),
+        new WeakCipherAnalyzer(),
+        new InsecureRandomAnalyzer(),
+        new UpdateSignatureAnalyzer(),
+        new DebugEndpointAnalyzer());
 }

@@ -70,7 +70,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DebugEndpointInRelease = Create(
         DiagnosticIds.DebugEndpointInRelease, "debug-endpoint-in-release", Security,
         "Debug or diagnostic access enabled in a release build",
-        "{0} is enabled outside a debug-only build",
+        "This enables {0} in code that also runs in release builds; limit it to debug builds or the development environment",
         DiagnosticSeverity.Warning);
 
     /// <summary>Every descriptor, in id order: the registry the release-tracking files and rules/csharp/ must match.</summary>

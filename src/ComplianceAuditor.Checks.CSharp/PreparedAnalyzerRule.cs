@@ -66,7 +66,12 @@ internal sealed class PreparedAnalyzerRule(string id, AnalysisSettings settings)
         return findings.Length == 0 ? CheckOutcome.Pass(PassDetail(file, project)) : Fail(findings);
     }
 
-    public bool MatchesSample(string sample) => SnippetAnalysis.Diagnose(sample, settings).Contains(id);
+    /// <summary>
+    /// A sample is a C# file compiled alone; for CMP4000 it is the text of an .editorconfig, whose option values are
+    /// checked as on a configuration file of an audit.
+    /// </summary>
+    public bool MatchesSample(string sample) =>
+        OnConfigFiles ? !ConfigFiles.Problems(sample).IsEmpty : SnippetAnalysis.Diagnose(sample, settings).Contains(id);
 
     private static CheckOutcome Fail(SourceFinding[] findings)
     {

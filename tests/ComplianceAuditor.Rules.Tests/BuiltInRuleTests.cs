@@ -69,6 +69,7 @@ public sealed class BuiltInRuleTests
         foreach (var rule in BuiltIn.Rules)
         {
             var expected = rule.Check.Kind.StartsWith("elf-", StringComparison.Ordinal) ? "CMP1"
+                : rule.Check.Kind == "csharp-analyzer" ? "CMP4"
                 : rule.Targets.SequenceEqual([Core.Model.TargetKind.Repo]) ? "CMP3"
                 : "CMP2";
             Assert.True(rule.Id.StartsWith(expected, StringComparison.Ordinal), $"{rule.Id} ({rule.Source.DisplayPath}) should be in the {expected}xxx range");

@@ -42,7 +42,13 @@ public readonly struct CallSite
     public ImmutableArray<IOperation> Arguments { get; }
 
     /// <summary>The call an invocation, object creation or unbound call stands for; false for any other operation.</summary>
-    public static bool TryCreate(IOperation operation, out CallSite site)
+    public static bool TryCreate(IOperation operation, out CallSite site) => TryCreate(operation, null, out site);
+
+    /// <summary>
+    /// The same, with the semantic model to use when the operation has none: the operations of a control-flow graph
+    /// are copies without one, so an unbound call there needs the model of the tree it came from.
+    /// </summary>
+    public static bool TryCreate(IOperation operation, SemanticModel? model, out CallSite site)
     {
         site = default;
         switch (operation)
@@ -59,16 +65,15 @@ public readonly struct CallSite
                     creation.Arguments.Select(a => a.Value).ToImmutableArray());
                 return true;
             case IInvalidOperation invalid:
-                return TryUnbound(invalid, out site);
+                return TryUnbound(invalid, invalid.SemanticModel ?? model, out site);
             default:
                 return false;
         }
     }
 
-    private static bool TryUnbound(IInvalidOperation invalid, out CallSite site)
+    private static bool TryUnbound(IInvalidOperation invalid, SemanticModel? model, out CallSite site)
     {
         site = default;
-        var model = invalid.SemanticModel;
         if (model is null)
         {
             return false;

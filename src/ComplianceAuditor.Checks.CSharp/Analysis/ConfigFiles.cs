@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using ComplianceAuditor.Analyzers;
 using ComplianceAuditor.Analyzers.Infrastructure;
 using ComplianceAuditor.Checks.CSharp.Findings;
@@ -39,35 +40,42 @@ internal static class ConfigFiles
     {
         foreach (var (artifact, _, text) in configs)
         {
-            var findings = ImmutableArray.CreateBuilder<SourceFinding>();
-            var number = 0;
-            foreach (var line in text.Split('\n'))
+            yield return (artifact.Path, new FileAnalysis("", null, false, Problems(text)));
+        }
+    }
+
+    /// <summary>The option values of ours in one configuration file's text that cannot be read, by line.</summary>
+    public static ImmutableArray<SourceFinding> Problems(string text)
+    {
+        var findings = ImmutableArray.CreateBuilder<SourceFinding>();
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var trimmed = line.TrimStart();
+            if (equals < 0 || trimmed.StartsWith('#') || trimmed.StartsWith(';'))
             {
-                number++;
-                var equals = line.IndexOf('=', StringComparison.Ordinal);
-                var trimmed = line.TrimStart();
-                if (equals < 0 || trimmed.StartsWith('#') || trimmed.StartsWith(';'))
-                {
-                    continue;
-                }
-
-                var name = line[..equals].Trim();
-                var key = OptionKeys.All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
-                if (key is null)
-                {
-                    continue;
-                }
-
-                foreach (var (entry, problem) in OptionValues.Problems(key, line[(equals + 1)..].Trim()))
-                {
-                    var message = $"The .editorconfig option '{key.Name}' has a value that is not understood ('{entry}'): {problem}; the rule keeps its defaults for it";
-                    findings.Add(new SourceFinding(
-                        DiagnosticIds.InvalidOption, number, line.IndexOf(name, StringComparison.Ordinal) + 1, message,
-                        DisplayText.Sanitize(line.Trim()), key.Name + "|" + entry, null, null));
-                }
+                continue;
             }
 
-            yield return (artifact.Path, new FileAnalysis("", null, false, findings.ToImmutable()));
+            var name = line[..equals].Trim();
+            var key = OptionKeys.All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (key is null)
+            {
+                continue;
+            }
+
+            foreach (var (entry, problem) in OptionValues.Problems(key, line[(equals + 1)..].Trim()))
+            {
+                // The descriptor's own message, so the IDE and the audit say the same thing.
+                var message = string.Format(CultureInfo.InvariantCulture, Descriptors.InvalidOption.MessageFormat.ToString(CultureInfo.InvariantCulture), key.Name, entry, problem);
+                findings.Add(new SourceFinding(
+                    DiagnosticIds.InvalidOption, number, line.IndexOf(name, StringComparison.Ordinal) + 1, message,
+                    DisplayText.Sanitize(line.Trim()), key.Name + "|" + entry, null, null));
+            }
         }
+
+        return findings.ToImmutable();
     }
 }

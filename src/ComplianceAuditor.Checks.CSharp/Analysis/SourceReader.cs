@@ -19,7 +19,7 @@ internal static class SourceReader
 
         if (artifact.Size > maxBytes)
         {
-            problem = $"the file is {artifact.Size:N0} bytes, more than the {maxBytes:N0} the C# analysis reads in one file";
+            problem = $"the file is {artifact.Size:N0} bytes, more than the {maxBytes:N0} bytes the C# analysis reads in one file";
             return null;
         }
 
