@@ -19,6 +19,9 @@ internal sealed class PreparedAnalyzerRule(string id, AnalysisSettings settings)
     public bool Selects(Artifact artifact) =>
         OnConfigFiles ? SourceSet.IsConfig(artifact.RelativePath) && !artifact.Path.Contains("!/", StringComparison.Ordinal) : SourceSet.IsSource(artifact);
 
+    /// <summary>The rule names its files (*.cs): one of them holding binary content is inconclusive, not passed over.</summary>
+    public bool NarrowsByPath => true;
+
     public string DescribeSelection() =>
         OnConfigFiles ? ".editorconfig and .globalconfig files" : "C# source files (*.cs outside bin/ and obj/)";
 

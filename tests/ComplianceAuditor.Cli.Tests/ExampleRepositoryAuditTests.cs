@@ -40,6 +40,20 @@ public sealed class ExampleRepositoryAuditTests
     }
 
     [Fact]
+    public async Task The_sensor_nodes_csharp_gives_the_findings_the_examples_readme_lists()
+    {
+        var report = await AuditAsync("--history", "none");
+
+        Assert.Equal(["examplecam-repo/sensor-node/Program.cs"], Failures(report, "CMP4001"));
+        Assert.Equal(["examplecam-repo/sensor-node/Program.cs"], Failures(report, "CMP4002"));
+        Assert.Equal(["examplecam-repo/sensor-node/Updater.cs"], Failures(report, "CMP4004"));
+        Assert.Equal(["examplecam-repo/sensor-node/Updater.cs"], Failures(report, "CMP4008"));
+        var settings = Assert.Single(report["results"]!, r => (string)r["ruleId"]! == "CMP4001" && (string)r["artifact"]! == "examplecam-repo/sensor-node/Settings.cs");
+        Assert.Equal("pass", (string)settings["outcome"]!);
+        Assert.DoesNotContain("Cam200-Factory-2024!", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_only_the_head_commit_read_the_secret_rules_pass()
     {
         var report = await AuditAsync("--history", "head");

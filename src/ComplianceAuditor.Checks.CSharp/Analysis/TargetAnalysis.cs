@@ -125,7 +125,7 @@ internal sealed class TargetAnalysis
 
         private (Artifact, SyntaxTree, bool)? Parse(string project, Artifact file, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions options)
         {
-            if (_budget <= 0)
+            if (file.Size <= settings.MaxFileBytes && file.Size > _budget)
             {
                 Files[file.Path] = FileAnalysis.Skipped(project, string.Create(CultureInfo.InvariantCulture,
                     $"the target holds more C# source than the {settings.MaxTotalBytes / (1024 * 1024)} MB the analysis reads; files after it in path order were not analysed"));

@@ -35,7 +35,8 @@ internal sealed class SourceSet
                 continue;
             }
 
-            if (IsSource(artifact))
+            // A .cs file of binary content is not compiled; the engine gives its results as of the wrong kind.
+            if (IsSource(artifact) && artifact.Kind == ArtifactKind.Text)
             {
                 sources.Add(artifact);
             }
