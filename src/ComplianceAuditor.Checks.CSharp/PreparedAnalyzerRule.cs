@@ -111,6 +111,11 @@ internal sealed class PreparedAnalyzerRule(string id, AnalysisSettings settings)
         }
 
         var detail = $"analysed with the other files of {file.Project}";
+        if (project?.Problem is { } problem)
+        {
+            detail += $" ({problem})";
+        }
+
         return project is { Unresolved: > 0 } p
             ? detail + string.Create(CultureInfo.InvariantCulture,
                 $"; {p.Unresolved} references to names in packages that were not restored did not resolve, and calls through them were matched by name")

@@ -104,7 +104,19 @@ public sealed class AuditEngine
         using var work = new TargetWork();
         foreach (var i in targetRules.Concat(artifactRules).Order())
         {
-            (prepared[i].Check as IPreparesTarget)?.PrepareTarget(inventory, work, cancellationToken);
+            if (prepared[i].Check is IPreparesTarget preparing)
+            {
+                try
+                {
+                    preparing.PrepareTarget(inventory, work, cancellationToken);
+                }
+#pragma warning disable CA1031 // The contract asks checks not to throw; one that does must not end the audit.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    // Its work stays undone, and the check's results say that it did not run.
+                }
+            }
         }
 
         // How many pairs each artifact rule had, to give a rule that found nothing one result for the target. Each
@@ -260,7 +272,8 @@ public sealed class AuditEngine
         try
         {
             limit.CancelAfter(_options.CheckTimeout);
-            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers, Target = work ?? new TargetWork() }, limit.Token);
+            // Without a target's work (a history piece), null leaves the context to make its own when first asked.
+            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers, Target = work! }, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -15,5 +15,12 @@ public sealed record CheckContext(TargetInventory Inventory, Artifact Artifact, 
     public ArtifactScratch Scratch { get; init; } = new();
 
     /// <summary>Work shared by every rule and artifact of the target (see <see cref="IPreparesTarget"/>).</summary>
-    public TargetWork Target { get; init; } = new();
+    public TargetWork Target
+    {
+        // Made only when asked for: the engine gives every pair its target's work, and most checks never read it.
+        get => _target ??= new TargetWork();
+        init => _target = value;
+    }
+
+    private TargetWork? _target;
 }

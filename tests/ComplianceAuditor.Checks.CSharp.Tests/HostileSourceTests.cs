@@ -26,6 +26,23 @@ public sealed class HostileSourceTests
     }
 
     [Fact]
+    public async Task Deep_code_inside_methods_that_read_the_network_is_analysed_or_reported_without_crashing()
+    {
+        using var repo = new TempDirectory();
+        // Passes the update rule's first look (a source and a sink in one method), then nests deeper than any stack.
+        repo.Write("Deep.cs", "using System.Net.Http; using System.Reflection; class D { async void M(HttpClient c) { var d = await c.GetByteArrayAsync(\"https://u.example/fw.bin\"); object x = "
+            + string.Concat(Enumerable.Repeat("d + ", 20_000)) + "d; if (" + string.Join(" && ", Enumerable.Repeat("d != null", 5_000)) + ") Assembly.Load(d); } }\n");
+        // A path built a thousand times over, which an unbounded evaluation of its values would take exponential time for.
+        repo.Write("Paths.cs", "using System.IO; using System.Net.Http; class P { async void M(HttpClient c) { var d = await c.GetByteArrayAsync(\"https://u.example/fw\"); var p = \"/tmp/\"; "
+            + string.Concat(Enumerable.Repeat("p = p + \"x\"; ", 1_000)) + "File.WriteAllBytes(p + \".bin\", d); } }\n");
+
+        var results = await CSharpAudit.RunAsync(repo.Path);
+
+        Assert.All(results.Where(r => r.Artifact.EndsWith(".cs", StringComparison.Ordinal)),
+            r => Assert.True(r.Outcome is Outcome.Pass or Outcome.Fail or Outcome.Inconclusive, $"{r.RuleId} {r.Artifact}: {r.Outcome} {r.Reason}"));
+    }
+
+    [Fact]
     public async Task Binary_content_named_cs_and_a_broken_project_file_are_reported()
     {
         using var repo = new TempDirectory();

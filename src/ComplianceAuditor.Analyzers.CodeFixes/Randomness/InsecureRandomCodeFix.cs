@@ -13,7 +13,9 @@ namespace ComplianceAuditor.Analyzers.CodeFixes.Randomness;
 /// <summary>
 /// CMP4007: replaces the System.Random call with its cryptographic equivalent, <c>r.NextBytes(buffer)</c> with
 /// <c>RandomNumberGenerator.Fill(buffer)</c> and <c>r.Next(max)</c> / <c>r.Next(min, max)</c> with
-/// <c>RandomNumberGenerator.GetInt32(...)</c>, which take the same bounds with the same meaning. Offered only where the
+/// <c>RandomNumberGenerator.GetInt32(...)</c>, which read the bounds the same way (inclusive minimum, exclusive maximum)
+/// but refuse an empty range: <c>Random.Next(0)</c> returns 0 where <c>GetInt32(0)</c> throws, so a bound that can be
+/// zero needs a look after the fix. Offered only where the
 /// target method exists (.NET Core 3.0 and later; not netstandard2.0 or nanoFramework) and for those call shapes:
 /// <c>Next()</c>, <c>NextInt64</c>, <c>NextDouble</c> and <c>GetItems</c> have no drop-in replacement. Not offered when
 /// the receiver is itself a call, whose side effects the fix would drop.

@@ -114,7 +114,10 @@ internal readonly struct ConstantText
             value = literal.Token.ValueText;
         }
 
-        var location = initializer?.GetLocation() ?? reference.Syntax.GetLocation();
+        // The declaration may sit in a referenced project, outside the compilation analysed: then the use is the place.
+        var location = initializer is not null && reference.SemanticModel?.Compilation.ContainsSyntaxTree(initializer.SyntaxTree) != false
+            ? initializer.GetLocation()
+            : reference.Syntax.GetLocation();
         text = new ConstantText(value, location, ImmutableArray.Create(symbol));
         return true;
     }

@@ -48,9 +48,10 @@ internal sealed class CredentialReporter
             }
         }
 
-        if (reported.TryAdd((text.Location, what, where), 0))
+        var location = ReportLocation.Within(context.Compilation, text.Location, context.Operation.Syntax.GetLocation());
+        if (reported.TryAdd((location, what, where), 0))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedCredential, text.Location, what, where));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedCredential, location, what, where));
         }
     }
 

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -55,26 +56,14 @@ internal static class CryptoNames
         return constant.HasValue ? constant.Value as string : null;
     }
 
-    /// <summary>The identifier an expression ends with: <c>Type</c> of <c>A.B.Type</c>, <c>M</c> of <c>x.M</c>.</summary>
-    public static string LastIdentifier(ExpressionSyntax? expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => "",
-    };
-
     /// <summary>
     /// The member (<c>.ctor</c> for a creation) and the receiver or type name an unbound call is written with, in the
     /// only shapes <see cref="Infrastructure.CallSite"/> reads: enough to skip most calls before a semantic query.
     /// </summary>
     public static (string Member, string Receiver)? UnboundCall(IOperation operation) => operation.Syntax switch
     {
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => (access.Name.Identifier.ValueText, LastIdentifier(access.Expression)),
-        ObjectCreationExpressionSyntax creation => (".ctor", LastIdentifier(creation.Type)),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => (access.Name.Identifier.ValueText, SyntaxNames.LastIdentifier(access.Expression)),
+        ObjectCreationExpressionSyntax creation => (".ctor", SyntaxNames.LastIdentifier(creation.Type)),
         _ => null,
     };
 
@@ -87,7 +76,7 @@ internal static class CryptoNames
 
         switch (expression)
         {
-            case MemberAccessExpressionSyntax access when LastIdentifier(access.Expression) == "HashAlgorithmName":
+            case MemberAccessExpressionSyntax access when SyntaxNames.LastIdentifier(access.Expression) == "HashAlgorithmName":
                 return WeakHashOfName(access.Name.Identifier.ValueText);
             case IdentifierNameSyntax identifier:
                 switch (model.GetSymbolInfo(identifier, cancellationToken).Symbol)
@@ -102,16 +91,16 @@ internal static class CryptoNames
                 }
 
                 break;
-            case ObjectCreationExpressionSyntax creation when LastIdentifier(creation.Type) is "HashAlgorithmName" or "Oid":
+            case ObjectCreationExpressionSyntax creation when SyntaxNames.LastIdentifier(creation.Type) is "HashAlgorithmName" or "Oid":
                 return FirstArgumentName(creation.ArgumentList, model, cancellationToken);
             case ImplicitObjectCreationExpressionSyntax implicitCreation
                 when model.GetTypeInfo(implicitCreation, cancellationToken).Type?.Name is "HashAlgorithmName" or "Oid":
                 return FirstArgumentName(implicitCreation.ArgumentList, model, cancellationToken);
             case InvocationExpressionSyntax invocation
-                when LastIdentifier(invocation.Expression) is "MapNameToOID" or "FromOid" or "FromOidValue" or "FromFriendlyName":
+                when SyntaxNames.LastIdentifier(invocation.Expression) is "MapNameToOID" or "FromOid" or "FromOidValue" or "FromFriendlyName":
                 return FirstArgumentName(invocation.ArgumentList, model, cancellationToken);
             case TypeOfExpressionSyntax typeOf:
-                return WeakHashOfType(typeOf.Type is NameSyntax name ? LastIdentifier(name) : "");
+                return WeakHashOfType(typeOf.Type is NameSyntax name ? SyntaxNames.LastIdentifier(name) : "");
         }
 
         return WeakHashOfName(ConstantString(expression, model, cancellationToken));

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -177,8 +178,8 @@ internal sealed partial class HashPurposeFinder
 
         var callee = call switch
         {
-            InvocationExpressionSyntax invocation => CryptoNames.LastIdentifier(invocation.Expression),
-            ObjectCreationExpressionSyntax creation => CryptoNames.LastIdentifier(creation.Type),
+            InvocationExpressionSyntax invocation => SyntaxNames.LastIdentifier(invocation.Expression),
+            ObjectCreationExpressionSyntax creation => SyntaxNames.LastIdentifier(creation.Type),
             _ => "",
         };
 
@@ -233,13 +234,13 @@ internal sealed partial class HashPurposeFinder
                 FollowStored(model.GetSymbolInfo(identifier, cancellationToken).Symbol, value);
                 if (assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax created })
                 {
-                    AddName(created is ObjectCreationExpressionSyntax named ? CryptoNames.LastIdentifier(named.Type) : "", ref flowName);
+                    AddName(created is ObjectCreationExpressionSyntax named ? SyntaxNames.LastIdentifier(named.Type) : "", ref flowName);
                 }
 
                 break;
             case MemberAccessExpressionSyntax access:
                 AddName(access.Name.Identifier.ValueText, ref flowName);
-                AddName(CryptoNames.LastIdentifier(access.Expression), ref flowName);
+                AddName(SyntaxNames.LastIdentifier(access.Expression), ref flowName);
                 if (access.Expression is ThisExpressionSyntax)
                 {
                     FollowStored(model.GetSymbolInfo(access, cancellationToken).Symbol, value);
@@ -248,7 +249,7 @@ internal sealed partial class HashPurposeFinder
                 break;
             case ElementAccessExpressionSyntax element:
                 // checksums[path] = hash names a table of digests; cache[path] = hash a cache.
-                AddName(CryptoNames.LastIdentifier(element.Expression), ref flowName);
+                AddName(SyntaxNames.LastIdentifier(element.Expression), ref flowName);
                 break;
         }
     }

@@ -56,7 +56,7 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
         // CipherMode.ECB of a CipherMode that did not resolve is no field reference but an invalid operation.
         if (context.Operation is IInvalidOperation { Syntax: MemberAccessExpressionSyntax access })
         {
-            if (access.Name.Identifier.ValueText == "ECB" && CryptoNames.LastIdentifier(access.Expression) == "CipherMode" && !IsComparedWith(access))
+            if (access.Name.Identifier.ValueText == "ECB" && SyntaxNames.LastIdentifier(access.Expression) == "CipherMode" && !IsComparedWith(access))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.WeakCipher, access.GetLocation(), Ecb));
             }
@@ -153,6 +153,6 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             || (parent is BinaryExpressionSyntax binary
                 && (binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression) || binary.IsKind(SyntaxKind.IsExpression)))
             || (parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
-                && CryptoNames.LastIdentifier(invocation.Expression) is "Equals" or "nameof");
+                && SyntaxNames.LastIdentifier(invocation.Expression) is "Equals" or "nameof");
     }
 }

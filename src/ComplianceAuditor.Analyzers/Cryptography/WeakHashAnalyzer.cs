@@ -79,7 +79,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         if (context.Operation.Syntax is AssignmentExpressionSyntax { Left: var left, Right: var right }
-            && CryptoNames.LastIdentifier(left) == "DigestAlgorithm"
+            && SyntaxNames.LastIdentifier(left) == "DigestAlgorithm"
             && context.Operation.SemanticModel is { } model
             && CryptoNames.WeakHashOf(right, model, context.CancellationToken) is { } algorithm)
         {

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -104,7 +105,7 @@ internal static class DebugCommands
         }
 
         return expression is BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
-            && (creation is not ObjectCreationExpressionSyntax named || DebugGuard.LastIdentifier(named.Type) == "IPEndPoint")
+            && (creation is not ObjectCreationExpressionSyntax named || SyntaxNames.LastIdentifier(named.Type) == "IPEndPoint")
             ? list.Arguments.Select(a => a.Expression).ToList()
             : null;
     }
@@ -114,7 +115,7 @@ internal static class DebugCommands
 
     private static bool IsLoopback(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (DebugGuard.LastIdentifier(expression) is "Loopback" or "IPv6Loopback")
+        if (SyntaxNames.LastIdentifier(expression) is "Loopback" or "IPv6Loopback")
         {
             return true;
         }

@@ -39,7 +39,7 @@ public sealed class DebugEndpointAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         if (context.Operation.Syntax is AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element } assignment
-            && DebugGuard.LastIdentifier(element.Expression) is "Environment" or "EnvironmentVariables"
+            && SyntaxNames.LastIdentifier(element.Expression) is "Environment" or "EnvironmentVariables"
             && context.Operation.SemanticModel is { } model)
         {
             var value = model.GetConstantValue(assignment.Right, context.CancellationToken);

@@ -67,8 +67,8 @@ internal static class DebugEndpointApis
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } =>
                 WebEndpoints.ContainsKey(access.Name.Identifier.ValueText)
                 || (OtherMembers.TryGetValue(access.Name.Identifier.ValueText, out var type)
-                    && (type.Length == 0 || type == DebugGuard.LastIdentifier(access.Expression))),
-            ObjectCreationExpressionSyntax creation => IsCandidateType(DebugGuard.LastIdentifier(creation.Type)),
+                    && (type.Length == 0 || type == SyntaxNames.LastIdentifier(access.Expression))),
+            ObjectCreationExpressionSyntax creation => IsCandidateType(SyntaxNames.LastIdentifier(creation.Type)),
             _ => false,
         },
     };
@@ -124,7 +124,7 @@ internal static class DebugEndpointApis
         {
             foreach (var assignment in initializer.Expressions.OfType<AssignmentExpressionSyntax>())
             {
-                switch (DebugGuard.LastIdentifier(assignment.Left))
+                switch (SyntaxNames.LastIdentifier(assignment.Left))
                 {
                     case "FileName":
                         file = Constant(assignment.Right, model, cancellationToken) as string;

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -114,13 +115,16 @@ internal static class DebugGuard
             _ => default,
         };
         return lists.SelectMany(l => l.Attributes).Any(a =>
-            LastIdentifier(a.Name) is "Conditional" or "ConditionalAttribute"
+            SyntaxNames.LastIdentifier(a.Name) is "Conditional" or "ConditionalAttribute"
             && a.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax { Token.ValueText: "DEBUG" });
     }
 
     /// <summary>Which outcome of <paramref name="condition"/> implies what <paramref name="isLeaf"/> recognises.</summary>
     private static Polarity Of(ExpressionSyntax condition, Func<ExpressionSyntax, bool> isLeaf)
     {
+        // Hostile code can nest operations arbitrarily deep: past what the stack holds, the analyzer stops with an
+        // exception the compiler reports (AD0001) rather than taking the compiler down with a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (condition)
         {
             case ParenthesizedExpressionSyntax parenthesized:
@@ -159,15 +163,15 @@ internal static class DebugGuard
 
     private static bool IsDevelopmentCheck(ExpressionSyntax expression) => expression switch
     {
-        InvocationExpressionSyntax invocation => LastIdentifier(invocation.Expression) switch
+        InvocationExpressionSyntax invocation => SyntaxNames.LastIdentifier(invocation.Expression) switch
         {
             "IsDevelopment" => true,
             "IsEnvironment" => NamesDevelopment(invocation.ArgumentList.Arguments.LastOrDefault()?.Expression),
             _ => false,
         },
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "IsAttached" && LastIdentifier(access.Expression) == "Debugger",
-        BinaryExpressionSyntax binary => (LastIdentifier(binary.Left) == "EnvironmentName" && NamesDevelopment(binary.Right))
-            || (LastIdentifier(binary.Right) == "EnvironmentName" && NamesDevelopment(binary.Left)),
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "IsAttached" && SyntaxNames.LastIdentifier(access.Expression) == "Debugger",
+        BinaryExpressionSyntax binary => (SyntaxNames.LastIdentifier(binary.Left) == "EnvironmentName" && NamesDevelopment(binary.Right))
+            || (SyntaxNames.LastIdentifier(binary.Right) == "EnvironmentName" && NamesDevelopment(binary.Left)),
         IdentifierNameSyntax flag => HoldsDevelopmentCheck(flag),
         _ => false,
     };
@@ -187,15 +191,5 @@ internal static class DebugGuard
         LiteralExpressionSyntax literal => string.Equals(literal.Token.ValueText, "Development", StringComparison.OrdinalIgnoreCase),
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "Development",
         _ => false,
-    };
-
-    internal static string LastIdentifier(ExpressionSyntax? expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        _ => "",
     };
 }

@@ -89,7 +89,7 @@ public readonly struct CallSite
                 var typeName = candidate?.ContainingType.Name ?? receiver?.Name;
                 if (string.IsNullOrEmpty(typeName))
                 {
-                    typeName = LastIdentifier(access.Expression);
+                    typeName = SyntaxNames.LastIdentifier(access.Expression);
                 }
 
                 // The receiver is itself an operation among the children of an unbound call: keep the arguments only.
@@ -102,7 +102,7 @@ public readonly struct CallSite
             case ObjectCreationExpressionSyntax creation:
             {
                 var type = model.GetTypeInfo(creation).Type;
-                var name = type is { Name.Length: > 0 } ? type.Name : LastIdentifier(creation.Type);
+                var name = type is { Name.Length: > 0 } ? type.Name : SyntaxNames.LastIdentifier(creation.Type);
                 site = new CallSite(type is null ? null : ApiName.NamespaceOf(type), name, ".ctor", null, null,
                     creation.ArgumentList is null ? arguments : ArgumentsOf(invalid, creation.ArgumentList));
                 return true;
@@ -129,13 +129,4 @@ public readonly struct CallSite
 
         return values.Where(v => v is not null).Select(v => v!).ToImmutableArray();
     }
-
-    private static string LastIdentifier(ExpressionSyntax expression) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        GenericNameSyntax generic => generic.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        _ => "",
-    };
 }

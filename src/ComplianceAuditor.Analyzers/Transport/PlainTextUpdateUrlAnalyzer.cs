@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -43,13 +44,16 @@ public sealed class PlainTextUpdateUrlAnalyzer : DiagnosticAnalyzer
             if (url is null
                 || !TryGetHost(url.Text, sink.Kind, out var host)
                 || IsLoopback(host)
-                || !IsAboutUpdates(url, sink, context)
-                || !reported.TryAdd((url.Location, Shown(url.Text), sink.Api), 0))
+                || !IsAboutUpdates(url, sink, context))
             {
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlainTextUpdateUrl, url.Location, Shown(url.Text), sink.Api));
+            var location = ReportLocation.Within(context.Compilation, url.Location, sink.Url.GetLocation());
+            if (reported.TryAdd((location, Shown(url.Text), sink.Api), 0))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.PlainTextUpdateUrl, location, Shown(url.Text), sink.Api));
+            }
         }
     }
 

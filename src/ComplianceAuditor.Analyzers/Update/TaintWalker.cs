@@ -46,6 +46,9 @@ internal sealed partial class TaintWalker
 
     private ulong Eval(IOperation? operation)
     {
+        // Hostile code can nest operations arbitrarily deep: past what the stack holds, the analyzer stops with an
+        // exception the compiler reports (AD0001) rather than taking the compiler down with a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (operation)
         {
             case null:

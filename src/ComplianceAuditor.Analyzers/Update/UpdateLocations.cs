@@ -25,7 +25,7 @@ internal static class UpdateLocations
 
     /// <summary>Does <paramref name="path"/> evaluate to a path that looks like a device or update location?</summary>
     public static bool IsUpdateLocation(IOperation? path, RegionFacts facts) =>
-        path is not null && Text(path, facts, 0) is { } text && LooksLikeUpdateLocation(text);
+        path is not null && Text(path, facts, 0, new Steps()) is { } text && LooksLikeUpdateLocation(text);
 
     internal static bool LooksLikeUpdateLocation(string text)
     {
@@ -35,9 +35,11 @@ internal static class UpdateLocations
             || Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string? Text(IOperation operation, RegionFacts facts, int depth)
+    private static string? Text(IOperation operation, RegionFacts facts, int depth, Steps steps)
     {
-        if (depth > MaxDepth)
+        // Each local may have many assigned values, each built from more locals: without a budget, a path rebuilt a
+        // thousand times (p = p + "x") costs exponential time.
+        if (depth > MaxDepth || --steps.Left < 0)
         {
             return null;
         }
@@ -50,21 +52,21 @@ internal static class UpdateLocations
         switch (operation)
         {
             case IConversionOperation conversion:
-                return Text(conversion.Operand, facts, depth + 1);
+                return Text(conversion.Operand, facts, depth + 1, steps);
             case IInterpolatedStringOperation interpolated:
                 return string.Concat(interpolated.Parts.Select(p => p is IInterpolatedStringTextOperation text
-                    ? Text(text.Text, facts, depth + 1) ?? Hole.ToString()
-                    : p is IInterpolationOperation hole ? Text(hole.Expression, facts, depth + 1) ?? Hole.ToString() : Hole.ToString()));
+                    ? Text(text.Text, facts, depth + 1, steps) ?? Hole.ToString()
+                    : p is IInterpolationOperation hole ? Text(hole.Expression, facts, depth + 1, steps) ?? Hole.ToString() : Hole.ToString()));
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                return (Text(add.LeftOperand, facts, depth + 1) ?? Hole.ToString()) + (Text(add.RightOperand, facts, depth + 1) ?? Hole.ToString());
+                return (Text(add.LeftOperand, facts, depth + 1, steps) ?? Hole.ToString()) + (Text(add.RightOperand, facts, depth + 1, steps) ?? Hole.ToString());
             case IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType.Name: "Path" } } combine:
-                return string.Join("/", combine.Arguments.Select(a => Text(a.Value, facts, depth + 1) ?? Hole.ToString()));
+                return string.Join("/", combine.Arguments.Select(a => Text(a.Value, facts, depth + 1, steps) ?? Hole.ToString()));
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation or IParameterReferenceOperation:
             {
                 string? first = null;
                 foreach (var value in facts.AssignedValues(RegionFacts.EntityOf(operation)))
                 {
-                    var text = Text(value, facts, depth + 1);
+                    var text = Text(value, facts, depth + 1, steps);
                     if (text is not null && LooksLikeUpdateLocation(text))
                     {
                         return text;
@@ -83,6 +85,12 @@ internal static class UpdateLocations
             default:
                 return null;
         }
+    }
+
+    /// <summary>How many more operations one path's evaluation may look at.</summary>
+    private sealed class Steps
+    {
+        public int Left { get; set; } = 2000;
     }
 
     /// <summary>The string literal a field or property of the source is initialised with (<c>RootPath { get; } = "I:\\"</c>).</summary>

@@ -63,6 +63,9 @@ public sealed class UpdateSignatureAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(ControlFlowGraph graph, AnalysisScope scope, ImmutableDictionary<IParameterSymbol, string> assumedTypes)
     {
+        // Hostile code can nest operations arbitrarily deep: past what the stack holds, the analyzer stops with an
+        // exception the compiler reports (AD0001) rather than taking the compiler down with a stack overflow.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var (apis, cancellationToken) = (scope.Apis, scope.CancellationToken);
         var region = new RegionContext(apis, graph, scope.Model, assumedTypes, cancellationToken);
         UpdateFlowAnalysis.Run(graph, region, hit => scope.Report(Diagnostic.Create(

@@ -11,7 +11,8 @@ internal sealed record AnalysisSettings
 
     /// <summary>
     /// Source read per target. Roslyn holds syntax and semantics in memory, some twenty times the text; past this the
-    /// remaining files (in path order) are not analysed and their results say so.
+    /// files that no longer fit (projects are read in name order, each after the projects it references) are not analysed and
+    /// their results say so.
     /// </summary>
     public long MaxTotalBytes { get; init; } = 64L * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ComplianceAuditor.Analyzers;
 using ComplianceAuditor.Analyzers.Infrastructure;
 using ComplianceAuditor.Checks.CSharp.Findings;
@@ -14,18 +15,24 @@ namespace ComplianceAuditor.Checks.CSharp.Analysis;
 /// options of ours whose values cannot be read (CMP4000). The IDE reports such a value once per build without a
 /// place; here it lands on the file and line that hold it, with the same validation the analyzer uses.
 /// </summary>
-internal static class ConfigFiles
+internal static partial class ConfigFiles
 {
     private const long MaxBytes = 1 << 20;
 
-    public static IReadOnlyList<(Artifact Artifact, AnalyzerConfig Config, string Text)> Read(IEnumerable<Artifact> artifacts, CancellationToken cancellationToken)
+    /// <param name="unreadable">Filled with the files that could not be read and why: their options reach no rule.</param>
+    public static IReadOnlyList<(Artifact Artifact, AnalyzerConfig Config, string Text)> Read(
+        IEnumerable<Artifact> artifacts, List<(Artifact Artifact, string Problem)> unreadable, CancellationToken cancellationToken)
     {
         var configs = new List<(Artifact, AnalyzerConfig, string)>();
         foreach (var artifact in artifacts)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = SourceReader.Read(artifact, MaxBytes, out _);
-            if (text is not null)
+            var text = SourceReader.Read(artifact, MaxBytes, out var problem);
+            if (text is null)
+            {
+                unreadable.Add((artifact, problem + "; its analyzer options were not applied"));
+            }
+            else
             {
                 var content = text.ToString();
                 configs.Add((artifact, AnalyzerConfig.Parse(content, VirtualPath.Of(artifact.RelativePath)), content));
@@ -52,21 +59,20 @@ internal static class ConfigFiles
         foreach (var line in text.Split('\n'))
         {
             number++;
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            var trimmed = line.TrimStart();
-            if (equals < 0 || trimmed.StartsWith('#') || trimmed.StartsWith(';'))
+            var property = Property().Match(line);
+            if (!property.Success)
             {
                 continue;
             }
 
-            var name = line[..equals].Trim();
+            var name = property.Groups["key"].Value;
             var key = OptionKeys.All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
             if (key is null)
             {
                 continue;
             }
 
-            foreach (var (entry, problem) in OptionValues.Problems(key, line[(equals + 1)..].Trim()))
+            foreach (var (entry, problem) in OptionValues.Problems(key, property.Groups["value"].Value))
             {
                 // The descriptor's own message, so the IDE and the audit say the same thing.
                 var message = string.Format(CultureInfo.InvariantCulture, Descriptors.InvalidOption.MessageFormat.ToString(CultureInfo.InvariantCulture), key.Name, entry, problem);
@@ -78,4 +84,11 @@ internal static class ConfigFiles
 
         return findings.ToImmutable();
     }
+
+    /// <summary>
+    /// A property line as Roslyn reads it: a key of word characters, dots and dashes, <c>=</c> or <c>:</c>, and the
+    /// value up to a trailing <c>#</c> or <c>;</c> comment. Comment lines and section headers do not match.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?<key>[\w.\-]+)\s*[=:]\s*(?<value>.*?)\s*([#;].*)?\r?$")]
+    private static partial Regex Property();
 }

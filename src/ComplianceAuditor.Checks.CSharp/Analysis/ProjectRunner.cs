@@ -67,8 +67,9 @@ internal static class ProjectRunner
         {
             var found = byTree.GetValueOrDefault(tree) ?? [];
             var severities = options.TreeOptions(tree.FilePath);
+            var secrets = found.Where(d => d.Id == Analyzers.DiagnosticIds.HardCodedCredential).Select(d => d.Location.SourceSpan).ToArray();
             var findings = found
-                .Select(d => FindingFactory.Create(d, severities, settings.ShowSecrets))
+                .Select(d => FindingFactory.Create(d, severities, secrets, settings.ShowSecrets))
                 .OrderBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
                 .ToImmutableArray();
             files[artifact.Path] = new FileAnalysis(name, null, generated, findings);

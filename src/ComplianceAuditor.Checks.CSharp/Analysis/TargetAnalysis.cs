@@ -9,7 +9,8 @@ namespace ComplianceAuditor.Checks.CSharp.Analysis;
 
 /// <summary>
 /// The C# analysis of one target: each project compiled and run through every analyzer once, the diagnostics kept
-/// per file (as <see cref="Findings.SourceFinding"/>s) and the compilations let go. Every rule of the family reads
+/// per file (as <see cref="Findings.SourceFinding"/>s); the compilations are let go once the whole target is analysed
+/// (later projects reference earlier ones), so only the findings outlive the analysis. Every rule of the family reads
 /// its results from here. Bad input never escapes as an exception: a file that cannot be read, a project that cannot
 /// be compiled, an analyzer that throws, or the time running out all become reasons on the results they affect.
 /// </summary>
@@ -49,14 +50,25 @@ internal sealed class TargetAnalysis
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new TargetAnalysis(new Dictionary<string, FileAnalysis>(), new Dictionary<string, ProjectSummary>(), string.Create(
+            return Failed(string.Create(
                 CultureInfo.InvariantCulture, $"the C# analysis of the target was stopped after its time limit of {settings.Timeout.TotalMinutes:0.#} min"));
         }
+#pragma warning disable CA1031 // Whatever hostile source does to the compiler costs this target's C# results, not the audit.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return Failed($"the C# analysis of the target failed ({e.GetType().Name}: {e.Message})");
+        }
     }
+
+    private static TargetAnalysis Failed(string reason) =>
+        new(new Dictionary<string, FileAnalysis>(), new Dictionary<string, ProjectSummary>(), reason);
 
     /// <summary>One run's state: the files, the budget, the compilations referenced by later projects.</summary>
     private sealed class Analyser(SourceSet set, AnalysisSettings settings, CancellationToken cancellationToken)
     {
+        private const int MaxReferenceDepth = 64;
+
         private readonly Dictionary<string, Compilation> _compiled = new(StringComparer.Ordinal);
         private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
         private Dictionary<string, List<Artifact>> _groups = [];
@@ -70,13 +82,19 @@ internal sealed class TargetAnalysis
 
         public void AnalyseAll()
         {
-            var configs = ConfigFiles.Read(set.Configs, cancellationToken);
+            var unreadable = new List<(Artifact Artifact, string Problem)>();
+            var configs = ConfigFiles.Read(set.Configs, unreadable, cancellationToken);
+            foreach (var (artifact, problem) in unreadable)
+            {
+                Files[artifact.Path] = FileAnalysis.Skipped("", problem);
+            }
+
             _options = new EditorConfigOptions(configs.Select(c => c.Config));
             _projectFiles = set.Projects.ToDictionary(p => p.RelativePath, ReadProject, StringComparer.Ordinal);
             _groups = ProjectLayout.Assign(set).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
             foreach (var name in _groups.Keys.Order(StringComparer.Ordinal))
             {
-                Analyse(name);
+                Analyse(name, 0);
             }
 
             foreach (var (path, analysis) in ConfigFiles.Findings(configs))
@@ -86,23 +104,24 @@ internal sealed class TargetAnalysis
         }
 
         /// <summary>Analyses a project after the projects it references, and returns its compilation for them.</summary>
-        private Compilation? Analyse(string name)
+        private Compilation? Analyse(string name, int depth)
         {
             if (_compiled.TryGetValue(name, out var done))
             {
                 return done;
             }
 
-            if (!_groups.TryGetValue(name, out var files) || !_inProgress.Add(name))
+            if (depth > MaxReferenceDepth || !_groups.TryGetValue(name, out var files) || !_inProgress.Add(name))
             {
-                // Not a project with C# files here, or a reference cycle: compiled without that reference.
+                // Not a project with C# files here, a reference cycle, or a chain of references longer than any real
+                // solution's: compiled without that reference.
                 return null;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             var project = _projectFiles.GetValueOrDefault(name);
             var references = (project?.ProjectReferences ?? [])
-                .Select(Analyse)
+                .Select(reference => Analyse(reference, depth + 1))
                 .Where(c => c is not null)
                 .Select(c => c!.ToMetadataReference())
                 .ToArray();
@@ -128,7 +147,7 @@ internal sealed class TargetAnalysis
             if (file.Size <= settings.MaxFileBytes && file.Size > _budget)
             {
                 Files[file.Path] = FileAnalysis.Skipped(project, string.Create(CultureInfo.InvariantCulture,
-                    $"the target holds more C# source than the {settings.MaxTotalBytes / (1024 * 1024)} MB the analysis reads; files after it in path order were not analysed"));
+                    $"the target holds more C# source than the {settings.MaxTotalBytes / (1024 * 1024)} MB the analysis reads, and this file no longer fitted (projects are read in name order, each after the projects it references)"));
                 return null;
             }
 
@@ -141,7 +160,7 @@ internal sealed class TargetAnalysis
 
             _budget -= file.Size;
             var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, options, VirtualPath.Of(file.RelativePath), cancellationToken);
-            return (file, tree, GeneratedCode.IsGenerated(file.RelativePath, text.ToString()));
+            return (file, tree, GeneratedCode.IsGenerated(file.RelativePath, tree, _options.GetOptions(tree)));
         }
 
         private ProjectFile ReadProject(Artifact artifact)

@@ -7,6 +7,7 @@ using ComplianceAuditor.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ComplianceAuditor.Checks.CSharp.Findings;
 
@@ -19,7 +20,10 @@ internal static partial class FindingFactory
 {
     private const int ExcerptWindow = 200;
 
-    public static SourceFinding Create(Diagnostic diagnostic, ImmutableDictionary<string, ReportDiagnostic> severities, bool showSecrets)
+    /// <param name="secrets">The spans of every credential flagged in the diagnostic's file: an excerpt shows none of
+    /// them, whichever finding it belongs to, unless the audit shows secrets.</param>
+    public static SourceFinding Create(
+        Diagnostic diagnostic, ImmutableDictionary<string, ReportDiagnostic> severities, IReadOnlyList<TextSpan> secrets, bool showSecrets)
     {
         var location = diagnostic.Location;
         var tree = location.SourceTree!;
@@ -35,11 +39,7 @@ internal static partial class FindingFactory
         var flagged = location.SourceSpan.Length > 0 && text.Lines[line].End >= location.SourceSpan.End
             ? lineText.Substring(column, location.SourceSpan.Length)
             : node.ToString();
-        var excerpt = lineText;
-        if (secret is not null && !showSecrets && column + flagged.Length <= lineText.Length)
-        {
-            excerpt = string.Concat(lineText.AsSpan(0, column), Quote(SecretText.Redact(secret)), lineText.AsSpan(column + flagged.Length));
-        }
+        var excerpt = showSecrets || line >= text.Lines.Count ? lineText : Redacted(tree, text.Lines[line].Span, secrets);
 
         var key = string.Concat(member ?? "", "|", secret is null ? Normalise(flagged) : SecretText.Identify(secret));
         return new SourceFinding(
@@ -53,7 +53,43 @@ internal static partial class FindingFactory
             Suppression(diagnostic, severities));
     }
 
-    /// <summary>The value of a flagged string literal (or of the constant a flagged name refers to).</summary>
+    /// <summary>
+    /// The line with every flagged credential on it redacted (a literal as its redacted value, the part of a
+    /// multi-line one that falls on the line as a whole), and the user name, password and query of any URL.
+    /// </summary>
+    private static string Redacted(SyntaxTree tree, TextSpan line, IReadOnlyList<TextSpan> secrets)
+    {
+        var text = tree.GetText();
+        var result = text.ToString(line);
+        foreach (var span in secrets.Where(s => s.IntersectsWith(line) || s.Start == line.Start).OrderByDescending(s => s.Start))
+        {
+            var start = Math.Max(span.Start, line.Start);
+            var end = Math.Min(span.End, line.End);
+            // A finding on a reference to a constant declared elsewhere holds a name, not the value: nothing to hide.
+            if (end < start || text.ToString(TextSpan.FromBounds(start, end)).IndexOf('"', StringComparison.Ordinal) < 0 && !IsInsideLiteral(tree, start))
+            {
+                continue;
+            }
+
+            var token = tree.GetRoot().FindToken(span.Start);
+            var whole = token.Span == span && token.IsKind(SyntaxKind.StringLiteralToken) && start == span.Start && end == span.End;
+            var replacement = whole ? Quote(SecretText.Redact(token.ValueText)) : SecretText.Redact(text.ToString(TextSpan.FromBounds(start, end)));
+            result = string.Concat(result.AsSpan(0, start - line.Start), replacement, result.AsSpan(end - line.Start));
+        }
+
+        result = UrlUserInfo().Replace(result, "://…@");
+        return UrlQuery().Replace(result, "$1?…");
+    }
+
+    /// <summary>The continuation line of a multi-line literal starts inside it, without a quote of its own.</summary>
+    private static bool IsInsideLiteral(SyntaxTree tree, int position)
+    {
+        var token = tree.GetRoot().FindToken(position);
+        return token.Span.Contains(position) && (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+            || token.IsKind(SyntaxKind.InterpolatedStringTextToken));
+    }
+
+    /// <summary>The value of a flagged string literal, or the flagged code when it is not a single literal.</summary>
     private static string? SecretValue(SyntaxTree tree, Location location)
     {
         var token = tree.GetRoot().FindToken(location.SourceSpan.Start);
@@ -62,7 +98,7 @@ internal static partial class FindingFactory
             return token.ValueText;
         }
 
-        // A flagged interpolated or concatenated constant: the flagged text stands for the value.
+        // A flagged interpolation, concatenation or reference: its text stands for the value in the key.
         return tree.GetText().ToString(location.SourceSpan);
     }
 
@@ -133,4 +169,10 @@ internal static partial class FindingFactory
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"://[^/\s""'@]+@")]
+    private static partial Regex UrlUserInfo();
+
+    [GeneratedRegex(@"(\b[a-z][a-z0-9+.-]*://[^\s""'?#]*)\?[^\s""'#]+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlQuery();
 }

@@ -45,10 +45,14 @@ internal sealed record ProjectFile
             var implicitUsings = false;
             var constants = new List<string>();
             var references = new List<string>();
-            while (reader.Read())
+            // Content reads move the reader past the element themselves; every other branch moves it on by one.
+            var groupCondition = "";
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
                 if (reader.NodeType != XmlNodeType.Element)
                 {
+                    reader.Read();
                     continue;
                 }
 
@@ -56,17 +60,32 @@ internal sealed record ProjectFile
                 {
                     case "Project" when reader.Depth == 0:
                         sdk = reader.GetAttribute("Sdk") ?? "";
+                        reader.Read();
+                        break;
+                    case "PropertyGroup":
+                        groupCondition = reader.GetAttribute("Condition") ?? "";
+                        reader.Read();
                         break;
                     case "ImplicitUsings":
                         var value = reader.ReadElementContentAsString().Trim();
                         implicitUsings = value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase);
                         break;
                     case "DefineConstants":
-                        constants.AddRange(reader.ReadElementContentAsString().Split(';', ',')
-                            .Select(c => c.Trim()).Where(c => c.Length > 0 && !c.Contains('$', StringComparison.Ordinal)));
+                        // A release build does not see what only the Debug configuration defines.
+                        var debugOnly = IsDebugOnly(groupCondition) || IsDebugOnly(reader.GetAttribute("Condition") ?? "");
+                        var defined = reader.ReadElementContentAsString();
+                        if (!debugOnly)
+                        {
+                            constants.AddRange(defined.Split(';', ',').Select(c => c.Trim()).Where(c => c.Length > 0 && !c.Contains('$', StringComparison.Ordinal)));
+                        }
+
                         break;
                     case "ProjectReference" when reader.GetAttribute("Include") is { Length: > 0 } include && !include.Contains('$', StringComparison.Ordinal):
                         references.Add(Resolve(relativePath, include));
+                        reader.Read();
+                        break;
+                    default:
+                        reader.Read();
                         break;
                 }
             }
@@ -82,9 +101,11 @@ internal sealed record ProjectFile
         }
         catch (Exception e) when (e is XmlException or InvalidOperationException or IOException)
         {
-            return new ProjectFile { RelativePath = relativePath, Problem = $"the project file could not be read ({e.Message})" };
+            return new ProjectFile { RelativePath = relativePath, Problem = $"the project file could not be read ({e.Message}); the project was compiled with defaults" };
         }
     }
+
+    private static bool IsDebugOnly(string condition) => condition.Contains("Debug", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A path written in the project (backslashes, <c>..</c>) as a target-relative path; empty when it leaves the target.</summary>
     internal static string Resolve(string projectPath, string include)

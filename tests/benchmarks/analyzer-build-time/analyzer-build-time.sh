@@ -17,7 +17,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 CI=false
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 dotnet build "$root/src/ComplianceAuditor.Analyzers" -c Release --artifacts-path "$work/analyzers" >/dev/null
-dll="$(find "$work/analyzers" -name ComplianceAuditor.Analyzers.dll -path '*release*' | head -n 1)"
+dll="$(find "$work/analyzers/bin" -name ComplianceAuditor.Analyzers.dll | head -n 1)"
 [ -n "$dll" ] || { echo "error: the analyzer assembly was not built" >&2; exit 1; }
 
 dotnet restore "$root/ComplianceAuditor.sln" >/dev/null
@@ -27,10 +27,11 @@ measure() {
   local extra=("$@") log="$work/build.log" start end
   start=$(date +%s%N)
   dotnet msbuild "$root/ComplianceAuditor.sln" -t:Rebuild -p:Configuration=Debug -m:2 -nologo -v:q \
-    -clp:PerformanceSummary -p:CustomAfterMicrosoftCommonTargets="$here/AddAnalyzers.targets" "${extra[@]}" >"$log"
+    -clp:PerformanceSummary -p:CustomAfterMicrosoftCommonTargets="$here/AddAnalyzers.targets" "${extra[@]}" >"$log" \
+    || { echo "error: the build failed; its last lines:" >&2; grep -E 'error' "$log" | head -n 20 >&2; exit 1; }
   end=$(date +%s%N)
   local csc
-  csc=$(awk '/Task Performance Summary/{t=1} t && $NF=="Csc" {gsub(/ms/,"",$1); print $1; exit}' "$log")
+  csc=$(awk '/Task Performance Summary/{t=1} t && $3=="Csc" {print $1; exit}' "$log")
   echo "${csc:-0} $(( (end - start) / 1000000 ))"
 }
 
