@@ -1,3 +1,4 @@
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,7 +38,7 @@ internal readonly struct ConstantText
     private static bool TryResolve(IOperation? operation, int depth, out ConstantText text)
     {
         text = default;
-        operation = Unwrap(operation);
+        operation = OperationValues.Unwrap(operation);
         if (operation is null || depth > 8)
         {
             return false;
@@ -73,27 +74,6 @@ internal readonly struct ConstantText
         }
 
         return false;
-    }
-
-    private static IOperation? Unwrap(IOperation? operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IArgumentOperation argument:
-                    operation = argument.Value;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
     }
 
     // A constant or read-only field, or a constant local: its declaration's literal when the declaration is in source.
@@ -184,7 +164,7 @@ internal readonly struct ConstantText
                 value.Append(resolved.Value);
                 holders.AddRange(resolved.Holders);
             }
-            else if (Unwrap(part)?.ConstantValue is { HasValue: true } constant)
+            else if (OperationValues.Unwrap(part)?.ConstantValue is { HasValue: true } constant)
             {
                 value.Append(Convert.ToString(constant.Value, System.Globalization.CultureInfo.InvariantCulture));
             }

@@ -1,3 +1,4 @@
+using ComplianceAuditor.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,7 +21,7 @@ internal static class AcceptAllCallback
     public static bool Matches(IOperation? value, out SyntaxNode reportAt)
     {
         reportAt = null!;
-        value = Unwrap(value);
+        value = OperationValues.Unwrap(value);
         if (value is null)
         {
             return false;
@@ -61,27 +62,6 @@ internal static class AcceptAllCallback
         }
 
         return false;
-    }
-
-    private static IOperation? Unwrap(IOperation? value)
-    {
-        while (true)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    value = conversion.Operand;
-                    break;
-                case IDelegateCreationOperation creation:
-                    value = creation.Target;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    value = parenthesized.Operand;
-                    break;
-                default:
-                    return value;
-            }
-        }
     }
 
     private static SyntaxNode StripParentheses(SyntaxNode node)
