@@ -160,6 +160,13 @@ internal sealed class TargetAnalysis
 
             _budget -= file.Size;
             var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, options, VirtualPath.Of(file.RelativePath), cancellationToken);
+            if (SyntaxDepth.TooDeep(tree, cancellationToken))
+            {
+                Files[file.Path] = FileAnalysis.Skipped(project, string.Create(CultureInfo.InvariantCulture,
+                    $"the file nests its code more than {SyntaxDepth.Max} levels deep, which no hand-written code does and which would overflow the compiler's stack; it was not compiled"));
+                return null;
+            }
+
             return (file, tree, GeneratedCode.IsGenerated(file.RelativePath, tree, _options.GetOptions(tree)));
         }
 
