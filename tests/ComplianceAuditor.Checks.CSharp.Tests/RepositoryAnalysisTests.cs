@@ -166,6 +166,23 @@ public sealed class RepositoryAnalysisTests
     }
 
     [Fact]
+    public async Task A_global_config_reaches_the_projects_below_it_and_no_other()
+    {
+        using var repo = new TempDirectory();
+        const string Source = "class Settings { public string AccessCode { get; set; } = \"4711-0815-ABCD\"; }\n";
+        repo.Write("a/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        repo.Write("a/Settings.cs", Source);
+        repo.Write("a/.globalconfig", "is_global = true\ncompliance_auditor.CMP4001.credential_names = accesscode, code\n");
+        repo.Write("b/B.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        repo.Write("b/Settings.cs", Source);
+
+        var results = await CSharpAudit.RunAsync(repo.Path, null, "CMP4001");
+
+        Assert.Equal(Outcome.Fail, CSharpAudit.On(results, "CMP4001", "a/Settings.cs").Outcome);
+        Assert.Equal(Outcome.Pass, CSharpAudit.On(results, "CMP4001", "b/Settings.cs").Outcome);
+    }
+
+    [Fact]
     public async Task Findings_silenced_in_the_repository_still_fail_and_say_how_they_were_silenced()
     {
         using var repo = new TempDirectory();

@@ -43,8 +43,13 @@ public static class OptionValues
         }
     }
 
-    internal static string? Raw(AnalyzerOptions options, SyntaxTree tree, OptionKey key) =>
-        options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key.Name, out var value) ? value : null;
+    internal static string? Raw(AnalyzerOptions options, SyntaxTree tree, OptionKey key)
+    {
+        // Roslyn stores the keys it reads lower-cased; asking for that form too keeps the lookup working whatever
+        // comparer the host's option dictionaries use (ours are mixed-case, for readability in .editorconfig).
+        var values = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        return values.TryGetValue(key.Name, out var value) || values.TryGetValue(key.Name.ToLowerInvariant(), out value) ? value : null;
+    }
 
     private static IEnumerable<string> Split(string? raw) =>
         string.IsNullOrWhiteSpace(raw) ? [] : raw!.Split(',').Select(e => e.Trim()).Where(e => e.Length > 0);

@@ -15,32 +15,33 @@ namespace ComplianceAuditor.Checks.CSharp.Analysis;
 internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
 {
     private readonly AnalyzerConfigSet _set;
+    private readonly ImmutableDictionary<string, string> _global;
     private readonly PathCache _cache = new();
 
     public EditorConfigOptions(IEnumerable<AnalyzerConfig> configs)
     {
         _set = AnalyzerConfigSet.Create(configs.ToList());
-        GlobalOptions = new Options(_set.GlobalConfigOptions.AnalyzerOptions);
+        _global = _set.GlobalConfigOptions.AnalyzerOptions;
+        GlobalOptions = new Options(_global, ImmutableDictionary<string, string>.Empty);
     }
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _cache.Get(tree.FilePath, _set).Options;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _cache.Get(tree.FilePath, _set, _global).Options;
 
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GetOptionsFor(textFile.Path);
 
     /// <summary>The severities set for a file (<c>dotnet_diagnostic.ID.severity</c>), by diagnostic id.</summary>
-    public ImmutableDictionary<string, ReportDiagnostic> TreeOptions(string path) => _cache.Get(path, _set).Result.TreeOptions;
+    public ImmutableDictionary<string, ReportDiagnostic> TreeOptions(string path) => _cache.Get(path, _set, _global).Result.TreeOptions;
 
-    private Options GetOptionsFor(string path) => _cache.Get(path, _set).Options;
+    private Options GetOptionsFor(string path) => _cache.Get(path, _set, _global).Options;
 
-    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+    /// <summary>A file's options, then the global configs' global section, as the compiler hands them to analyzers.</summary>
+    private sealed class Options(ImmutableDictionary<string, string> values, ImmutableDictionary<string, string> global) : AnalyzerConfigOptions
     {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value) || global.TryGetValue(key, out value);
 
-        public override IEnumerable<string> Keys => values.Keys;
-
-        internal static Options Of(AnalyzerConfigOptionsResult result) => new(result.AnalyzerOptions);
+        public override IEnumerable<string> Keys => values.Keys.Union(global.Keys, KeyComparer);
     }
 
     /// <summary>Options per file path, worked out once: every analyzer asks for them for every file.</summary>
@@ -49,11 +50,11 @@ internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AnalyzerConfigOptionsResult Result, Options Options)> _byPath =
             new(StringComparer.Ordinal);
 
-        public (AnalyzerConfigOptionsResult Result, Options Options) Get(string path, AnalyzerConfigSet set) =>
+        public (AnalyzerConfigOptionsResult Result, Options Options) Get(string path, AnalyzerConfigSet set, ImmutableDictionary<string, string> global) =>
             _byPath.GetOrAdd(path, p =>
             {
                 var result = set.GetOptionsForSourcePath(p);
-                return (result, Options.Of(result));
+                return (result, new Options(result.AnalyzerOptions, global));
             });
     }
 }

@@ -73,7 +73,8 @@ internal sealed class TargetAnalysis
         private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
         private Dictionary<string, List<Artifact>> _groups = [];
         private Dictionary<string, ProjectFile> _projectFiles = [];
-        private EditorConfigOptions _options = null!;
+        private readonly Dictionary<string, EditorConfigOptions> _optionSets = new(StringComparer.Ordinal);
+        private IReadOnlyList<(Artifact Artifact, AnalyzerConfig Config, string Text)> _configs = [];
         private long _budget = settings.MaxTotalBytes;
 
         public Dictionary<string, FileAnalysis> Files { get; } = new(StringComparer.Ordinal);
@@ -89,7 +90,7 @@ internal sealed class TargetAnalysis
                 Files[artifact.Path] = FileAnalysis.Skipped("", problem);
             }
 
-            _options = new EditorConfigOptions(configs.Select(c => c.Config));
+            _configs = configs;
             _projectFiles = set.Projects.ToDictionary(p => p.RelativePath, ReadProject, StringComparer.Ordinal);
             _groups = ProjectLayout.Assign(set).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
             foreach (var name in _groups.Keys.Order(StringComparer.Ordinal))
@@ -136,7 +137,7 @@ internal sealed class TargetAnalysis
             }
 
             var compilation = ProjectCompiler.Compile(name, project, trees.Select(t => t.Tree).ToArray(), references, parseOptions);
-            var summary = ProjectRunner.Analyse(name, compilation, trees, settings, _options, Files, cancellationToken);
+            var summary = ProjectRunner.Analyse(name, compilation, trees, settings, OptionsFor(name), Files, cancellationToken);
             Projects[name] = project?.Problem is { } problem ? summary with { Problem = summary.Problem ?? problem } : summary;
             _compiled[name] = compilation;
             return compilation;
@@ -167,8 +168,34 @@ internal sealed class TargetAnalysis
                 return null;
             }
 
-            return (file, tree, GeneratedCode.IsGenerated(file.RelativePath, tree, _options.GetOptions(tree)));
+            return (file, tree, GeneratedCode.IsGenerated(file.RelativePath, tree, OptionsFor(project).GetOptions(tree)));
         }
+
+        /// <summary>
+        /// The options a build of <paramref name="project"/> sees: every .editorconfig (each applies by the paths of
+        /// the files it covers), but only the .globalconfig files in the project's folder or above it, which is where
+        /// the SDK looks for them. Projects that see the same files share one set.
+        /// </summary>
+        private EditorConfigOptions OptionsFor(string project)
+        {
+            var folder = project == ProjectLayout.Loose || !project.Contains('/', StringComparison.Ordinal) ? "" : project[..project.LastIndexOf('/')];
+            var seen = _configs.Where(c => !IsGlobal(c.Artifact.RelativePath) || Contains(FolderOf(c.Artifact.RelativePath), folder)).ToArray();
+            var key = string.Join("\n", seen.Select(c => c.Artifact.RelativePath));
+            if (!_optionSets.TryGetValue(key, out var options))
+            {
+                _optionSets[key] = options = new EditorConfigOptions(seen.Select(c => c.Config));
+            }
+
+            return options;
+        }
+
+        private static bool IsGlobal(string relativePath) => relativePath.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase);
+
+        private static string FolderOf(string relativePath) => relativePath.Contains('/', StringComparison.Ordinal) ? relativePath[..relativePath.LastIndexOf('/')] : "";
+
+        /// <summary>Is <paramref name="outer"/> the folder <paramref name="folder"/> or one above it?</summary>
+        private static bool Contains(string outer, string folder) =>
+            outer.Length == 0 || folder == outer || folder.StartsWith(outer + "/", StringComparison.Ordinal);
 
         private ProjectFile ReadProject(Artifact artifact)
         {
