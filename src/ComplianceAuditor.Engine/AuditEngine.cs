@@ -142,7 +142,7 @@ public sealed class AuditEngine
                         foreach (var i in targetRules)
                         {
                             scratch ??= new ArtifactScratch();
-                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, peers, root, prepared[i].Check!, scratch, ct, work))));
+                            (found ??= []).Add((i, ToResult(rules[i], root, Evaluate(inventory, peers, root, prepared[i].Check!, scratch, work, ct))));
                             pairs++;
                         }
                     }
@@ -163,7 +163,7 @@ public sealed class AuditEngine
                         }
 
                         scratch ??= new ArtifactScratch();
-                        var outcome = Evaluate(inventory, peers, artifact, pair.Check!, scratch, ct, work);
+                        var outcome = Evaluate(inventory, peers, artifact, pair.Check!, scratch, work, ct);
                         if (outcome.Outcome == Outcome.Fail && rules[i].History)
                         {
                             tree.Add(i, outcome.EvidenceKey);
@@ -202,7 +202,7 @@ public sealed class AuditEngine
 
         if (inventory.History is { } history && historyRules.Length > 0)
         {
-            var job = new HistoryJob(inventory, history, peers, rules, prepared, historyRules, tree);
+            var job = new HistoryJob(inventory, history, peers, rules, prepared, historyRules, tree, work);
             _histories.Add(await new HistoryPhase(this, _options).RunAsync(job, results, cancellationToken).ConfigureAwait(false));
         }
     }
@@ -265,15 +265,13 @@ public sealed class AuditEngine
     };
 
     internal CheckOutcome Evaluate(
-        TargetInventory inventory, IReadOnlyList<TargetInventory> peers, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, CancellationToken cancellationToken,
-        TargetWork? work = null)
+        TargetInventory inventory, IReadOnlyList<TargetInventory> peers, Artifact artifact, IPreparedCheck check, ArtifactScratch scratch, TargetWork work, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             limit.CancelAfter(_options.CheckTimeout);
-            // Without a target's work (a history piece), null leaves the context to make its own when first asked.
-            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers, Target = work! }, limit.Token);
+            return check.Evaluate(new CheckContext(inventory, artifact, _options) { Scratch = scratch, Peers = peers, Target = work }, limit.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -17,7 +17,8 @@ public sealed record CheckContext(TargetInventory Inventory, Artifact Artifact, 
     /// <summary>Work shared by every rule and artifact of the target (see <see cref="IPreparesTarget"/>).</summary>
     public TargetWork Target
     {
-        // Made only when asked for: the engine gives every pair its target's work, and most checks never read it.
+        // The engine gives every pair its target's work; a context made elsewhere (a test) gets its own when it asks,
+        // rather than one made for every pair and thrown away.
         get => _target ??= new TargetWork();
         init => _target = value;
     }

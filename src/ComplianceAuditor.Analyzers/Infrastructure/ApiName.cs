@@ -74,13 +74,13 @@ public sealed class ApiName
             // A call through a derived type, or of an override, still reaches the member a name designates.
             for (var m = method; m is not null; m = m.OverriddenMethod)
             {
-                if (TypeMatches(m.ContainingType))
+                if (MatchesType(m.ContainingType))
                 {
                     return true;
                 }
             }
 
-            return site.ReceiverType is { } receiver && TypeMatches(receiver);
+            return site.ReceiverType is { } receiver && MatchesType(receiver);
         }
 
         return string.Equals(site.Type, Type, StringComparison.Ordinal)
@@ -94,7 +94,8 @@ public sealed class ApiName
             ? member.StartsWith(Member.Substring(0, Member.Length - 1), StringComparison.Ordinal)
             : string.Equals(member, Member, StringComparison.Ordinal);
 
-    private bool TypeMatches(ITypeSymbol? type)
+    /// <summary>Is <paramref name="type"/>, or a type it derives from, the type this name designates?</summary>
+    public bool MatchesType(ITypeSymbol? type)
     {
         for (var t = type; t is not null; t = t.BaseType)
         {

@@ -9,6 +9,21 @@ namespace ComplianceAuditor.Analyzers.Infrastructure;
 /// </summary>
 public static class NameWords
 {
+    /// <summary>
+    /// Where the head word of a name ends: trailing words that only say how a value is held (<paramref name="valueWords"/>:
+    /// <c>PasswordText</c>, <c>KeyBytes</c>) and numbers (<c>Token2</c>) are passed over, the first word always kept.
+    /// </summary>
+    public static int HeadEnd(ImmutableArray<string> words, ImmutableHashSet<string> valueWords)
+    {
+        var end = words.Length;
+        while (end > 1 && (valueWords.Contains(words[end - 1]) || char.IsDigit(words[end - 1][0])))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
     public static ImmutableArray<string> Split(string? text)
     {
         var words = ImmutableArray.CreateBuilder<string>();

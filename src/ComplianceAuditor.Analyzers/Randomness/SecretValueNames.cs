@@ -54,11 +54,7 @@ internal static class SecretValueNames
     public static string? Match(string? name)
     {
         var words = NameWords.Split(name);
-        var end = words.Length;
-        while (end > 1 && (ValueSuffixes.Contains(words[end - 1]) || char.IsDigit(words[end - 1][0])))
-        {
-            end--;
-        }
+        var end = NameWords.HeadEnd(words, ValueSuffixes);
 
         if (end == 0)
         {

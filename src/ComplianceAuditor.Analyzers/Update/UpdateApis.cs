@@ -91,7 +91,7 @@ internal sealed class UpdateApis
         foreach (var api in UpdateApiTables.PropertySources)
         {
             if (string.Equals(api.Member, property.Name, StringComparison.Ordinal)
-                && (TypeMatches(api, property.ContainingType) || TypeMatches(api, instanceType)))
+                && (api.MatchesType(property.ContainingType) || api.MatchesType(instanceType)))
             {
                 return Display(api, api.Member);
             }
@@ -144,20 +144,6 @@ internal sealed class UpdateApis
         }
 
         return null;
-    }
-
-    private static bool TypeMatches(ApiName api, ITypeSymbol? type)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (string.Equals(t.Name, api.Type, StringComparison.Ordinal)
-                && (api.Namespace is null || t is IErrorTypeSymbol || string.Equals(ApiName.NamespaceOf(t), api.Namespace, StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     internal static string Display(in CallSite site) =>

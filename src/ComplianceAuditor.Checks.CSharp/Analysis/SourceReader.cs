@@ -1,5 +1,6 @@
 using System.Text;
 using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ComplianceAuditor.Checks.CSharp.Analysis;
@@ -58,7 +59,7 @@ internal static class SourceReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = $"the file could not be read: {e.Message}";
+            problem = $"the file could not be read: {IoErrors.Describe(e)}";
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using System.Xml;
+using ComplianceAuditor.Core.Text;
 
 namespace ComplianceAuditor.Checks.CSharp.Projects;
 
@@ -111,28 +112,6 @@ internal sealed record ProjectFile
     internal static string Resolve(string projectPath, string include)
     {
         var folder = projectPath.Contains('/', StringComparison.Ordinal) ? projectPath[..projectPath.LastIndexOf('/')] : "";
-        var parts = new List<string>(folder.Length == 0 ? [] : folder.Split('/'));
-        foreach (var part in include.Replace('\\', '/').Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return "";
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(part);
-        }
-
-        return string.Join('/', parts);
+        return TreePath.Combine(folder, include.Replace('\\', '/'))?.TrimStart('/') ?? "";
     }
 }

@@ -106,7 +106,7 @@ internal sealed class InventoryRepositoryFiles : IRepositoryFiles
         for (var hop = 0; artifact.Kind == ArtifactKind.Symlink; hop++)
         {
             var target = artifact.LinkTarget;
-            var next = hop < MaxLinkHops && target is { Length: > 0 } && target[0] != '/' ? RepositoryPath.Combine(current[..current.LastIndexOf('/')], target) : null;
+            var next = hop < MaxLinkHops && target is { Length: > 0 } && target[0] != '/' ? TreePath.Combine(current[..current.LastIndexOf('/')], target) : null;
             if (next is null || !_index.TryGetValue(next, out var i))
             {
                 _problems.Add(new ReadProblem(path, ReadProblemKind.Unreadable,

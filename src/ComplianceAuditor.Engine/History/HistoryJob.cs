@@ -11,4 +11,5 @@ internal sealed record HistoryJob(
     IReadOnlyList<RuleDefinition> Rules,
     AuditEngine.Prepared[] Prepared,
     IReadOnlyList<int> HistoryRules,
-    WorkingTreeKeys Tree);
+    WorkingTreeKeys Tree,
+    TargetWork Work);

@@ -43,7 +43,7 @@ internal sealed class HistoryPhase(AuditEngine engine, EngineOptions options)
                 }
 
                 Interlocked.Increment(ref pairs[i]);
-                var outcome = pair.Decided ?? engine.Evaluate(inventory, job.Peers, artifact, pair.Check!, scratch, ct);
+                var outcome = pair.Decided ?? engine.Evaluate(inventory, job.Peers, artifact, pair.Check!, scratch, job.Work, ct);
                 if (outcome.Outcome is Outcome.Pass or Outcome.NotApplicable)
                 {
                     continue;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComplianceAuditor.Core.Text;
 using ComplianceAuditor.ProcessEvidence.Text;
 
 namespace ComplianceAuditor.ProcessEvidence.Ci;
@@ -59,7 +60,7 @@ public static class SigningKeyFiles
         }
 
         var folder = step.Evidence.Path[..step.Evidence.Path.LastIndexOf('/')];
-        foreach (var candidate in new[] { RepositoryPath.Combine("", relative), RepositoryPath.Combine(folder, relative) }.OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var candidate in new[] { TreePath.Combine("", relative), TreePath.Combine(folder, relative) }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             if (step.Tool == "mkimage")
             {

@@ -1,11 +1,11 @@
-namespace ComplianceAuditor.ProcessEvidence;
+namespace ComplianceAuditor.Core.Text;
 
-/// <summary>Repository paths as <see cref="IRepositoryFiles"/> names them: rooted at '/', with '/' between parts.</summary>
-public static class RepositoryPath
+/// <summary>Paths inside a target's tree, rooted at '/', with '/' between parts.</summary>
+public static class TreePath
 {
     /// <summary>
     /// The path <paramref name="relative"/> names when seen from <paramref name="folder"/> (a link target, a key file
-    /// named in a script); null when ".." climbs out of the tree or nothing is left.
+    /// named in a script, a project reference); null when ".." climbs out of the tree or nothing is left.
     /// </summary>
     public static string? Combine(string folder, string relative)
     {
