@@ -16,3 +16,10 @@ for pair in vulnerable-rootfs=vulnerable-rootfs clean-rootfs=clean-rootfs exampl
   dotnet run --project "$root/src/ComplianceAuditor.Cli" -c Release --no-build -- \
     audit "$(case ${pair#*=} in /*) echo "${pair#*=}" ;; *) echo "$root/examples/${pair#*=}" ;; esac)" --out "$out" --format all
 done
+# The example camera again, with its manufacturer's declaration and the team's waivers (examples/declarations,
+# examples/waivers): what a lab's report looks like when the manufacturer has answered.
+out="$root/reports/samples/examplecam-fw-declared"
+rm -rf "$out"
+dotnet run --project "$root/src/ComplianceAuditor.Cli" -c Release --no-build -- \
+  audit "$root/examples/firmware/examplecam-fw.bin" --out "$out" --format all \
+  --declaration "$root/examples/declarations/examplecam.yaml" --waivers "$root/examples/waivers/examplecam.yaml"

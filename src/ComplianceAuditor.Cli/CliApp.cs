@@ -13,7 +13,10 @@ public static class CliApp
         {
             AuditCommand.Create(console, clock, environment),
             RulesCommand.Create(console),
+            SchemesCommand.Create(console),
+            DeclareCommand.Create(console),
             UnpackCommand.Create(console),
+            CompareCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -14,6 +14,8 @@ public static class ReportBuilder
     public static AuditReport Build(ReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var waivers = new WaiverTally();
+        var summary = Summarize(input.Results, input.Waivers, waivers);
         return new AuditReport
         {
             Tool = new ToolInfo
@@ -35,9 +37,11 @@ public static class ReportBuilder
             }).ToArray(),
             Artifacts = new ProjectedList<Artifact, ArtifactEntry>(ArtifactsOf(input), ToEntry),
             Rules = input.RuleSet.Rules.Select(r => ToEntry(r, input.RuleSet)).ToArray(),
-            Results = new ProjectedList<CheckResult, ResultEntry>(input.Results, ToEntry),
-            Summary = Summarize(input.Results),
-            Schemes = input.Schemes.Select(ToEntry).ToArray(),
+            Results = new ProjectedList<CheckResult, ResultEntry>(input.Results, r => ToEntry(r, input.Waivers)),
+            Summary = summary,
+            Schemes = input.Schemes.Select(SchemeEntries.ToEntry).ToArray(),
+            Declaration = DeclarationEntries.ToEntry(input.Declaration, input.FactConflicts),
+            Waivers = input.Waivers.File.Source.Length == 0 ? null : waivers.ToEntry(input.Waivers.File),
             SecretsShown = input.SecretsShown,
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}"))
                 .Concat(input.Histories.SelectMany(HistoryNotes))
@@ -124,7 +128,7 @@ public static class ReportBuilder
             .ToArray();
     }
 
-    private static ResultEntry ToEntry(CheckResult r) => new()
+    private static ResultEntry ToEntry(CheckResult r, AppliedWaivers waivers) => new()
     {
         RuleId = r.RuleId,
         Catalog = r.Rule.Catalog,
@@ -147,17 +151,34 @@ public static class ReportBuilder
             Commit = e.Commit,
         }).ToArray(),
         Fingerprint = r.Fingerprint,
+        Waiver = waivers.Match(r) is { } w
+            ? new WaiverEntry
+            {
+                Applied = w.Applies,
+                Justification = w.Waiver.Justification,
+                Approver = w.Waiver.Approver,
+                Expires = w.Waiver.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Location = w.Waiver.Location,
+            }
+            : null,
     };
 
     /// <summary>Counted in one walk: the results of a large audit are read back from packed blocks on every walk.</summary>
-    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results)
+    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results, AppliedWaivers applied, WaiverTally tally)
     {
         var outcomes = new int[Enum.GetValues<Outcome>().Length];
         var failures = new int[Enum.GetValues<Severity>().Length];
         foreach (var result in results)
         {
             outcomes[(int)result.Outcome]++;
-            if (result.Outcome == Outcome.Fail)
+            if (result.Outcome != Outcome.Fail)
+            {
+                continue;
+            }
+
+            var match = applied.Match(result);
+            tally.Count(match);
+            if (match?.Applies != true)
             {
                 failures[(int)result.Severity]++;
             }
@@ -167,40 +188,7 @@ public static class ReportBuilder
         {
             Outcomes = Enum.GetValues<Outcome>().ToDictionary(Names.Of, o => outcomes[(int)o]),
             FailuresBySeverity = Enum.GetValues<Severity>().Reverse().ToDictionary(Names.Of, s => failures[(int)s]),
+            Waived = tally.Applied,
         };
     }
-
-    private static SchemeEntry ToEntry(SchemeAssessment s) => new()
-    {
-        Id = s.Scheme.Id,
-        Title = s.Scheme.Title,
-        ShortTitle = s.Scheme.ShortTitle,
-        Version = s.Scheme.Version,
-        Rating = new RatingEntry(s.Rating.Label, s.Rating.Score, s.Rating.Formula),
-        Summary = new Dictionary<string, int>
-        {
-            ["total"] = s.Summary.Total,
-            ["pass"] = s.Summary.Pass,
-            ["fail"] = s.Summary.Fail,
-            ["notApplicable"] = s.Summary.NotApplicable,
-            ["inconclusive"] = s.Summary.Inconclusive,
-            ["notAssessed"] = s.Summary.NotAssessed,
-            ["mandatory"] = s.Summary.Mandatory,
-            ["mandatoryPass"] = s.Summary.MandatoryPass,
-            ["mandatoryFail"] = s.Summary.MandatoryFail,
-            ["mandatoryNotApplicable"] = s.Summary.MandatoryNotApplicable,
-        },
-        Provisions = s.Provisions.Select(p => new ProvisionEntry
-        {
-            Id = p.Provision.Id,
-            Title = p.Provision.Title,
-            Status = Names.Of(p.Provision.Status),
-            Conditions = p.Provision.Conditions,
-            Assessment = p.Provision.Assessment.Select(Names.Of).ToArray(),
-            Checks = p.Provision.Checks,
-            Verdict = Names.Of(p.Verdict),
-            Reasons = p.Reasons,
-            Results = new ProjectedList<CheckResult, string>(p.Results, r => r.Fingerprint),
-        }).ToArray(),
-    };
 }

@@ -41,6 +41,15 @@ public sealed record ReportInput
     /// </summary>
     public IReadOnlyList<string> TrustAnchors { get; init; } = [];
 
+    /// <summary>The manufacturer's declaration (<c>--declaration</c>); <c>Declaration.None</c> without one.</summary>
+    public Core.Declarations.Declaration Declaration { get; init; } = Core.Declarations.Declaration.None;
+
+    /// <summary>Declared facts the evidence contradicts.</summary>
+    public IReadOnlyList<FactConflict> FactConflicts { get; init; } = [];
+
+    /// <summary>Accepted findings (<c>--waivers</c>) as of the audit date.</summary>
+    public AppliedWaivers Waivers { get; init; } = AppliedWaivers.None;
+
     /// <summary>Facts about the device given on the command line (<c>--device-ram</c>), named in the notes as declared.</summary>
     public IReadOnlyList<string> Declared { get; init; } = [];
 }

@@ -5,94 +5,144 @@ using ComplianceAuditor.Core.Schemes;
 namespace ComplianceAuditor.Scoring;
 
 /// <summary>
-/// The verdict model for one provision, in order:
+/// The verdict model for one provision, first rule that applies wins:
 /// <list type="number">
-/// <item>FAIL when any linked result failed.</item>
-/// <item>INCONCLUSIVE when any linked result was inconclusive or errored.</item>
-/// <item>NOT ASSESSED when the provision has no automated assessment, or none of its checks can produce evidence
-/// from what was audited (for example repository checks in a firmware-only audit).</item>
-/// <item>PASS when every check it can expect from this audit has at least one passing result.</item>
-/// <item>INCONCLUSIVE when only some of them do (partial evidence is not a pass).</item>
-/// <item>NOT ASSESSED when none of them produced evidence.</item>
+/// <item>NOT APPLICABLE when a declared fact makes one of its conditions not hold (the manufacturer decides that,
+/// as EN 303 645 Annex B has it; linked failures are named in the reasons and count for the other provisions).</item>
+/// <item>FAIL when a linked check failed (a failure accepted by a waiver in force does not count). Evidence beats an
+/// answer: if the provision was declared met, the contradiction is a conflict.</item>
+/// <item>FAIL when the manufacturer declared it not met, or a provision it derives from fails.</item>
+/// <item>PASS when the manufacturer declared it met (with the evidence they name).</item>
+/// <item>INCONCLUSIVE when a linked check, or a provision it derives from, could not decide.</item>
+/// <item>PASS when every check it can expect from this audit passed, or every provision it derives from passed.</item>
+/// <item>NOT APPLICABLE when none of the provisions it derives from applies and its own checks gave no evidence.</item>
+/// <item>INCONCLUSIVE when only some of its checks gave evidence (partial evidence is not a pass).</item>
+/// <item>NOT ASSESSED otherwise: only a declaration or a laboratory could settle it and none was given, or nothing in
+/// this audit gives evidence for it.</item>
 /// </list>
-/// NOT APPLICABLE comes only from a declared condition, never from missing evidence.
+/// NOT APPLICABLE comes only from a declared condition (directly or through the provisions it derives from), never
+/// from missing evidence.
 /// </summary>
 public static class ProvisionJudge
 {
-    /// <summary>How many results a verdict's reasons name before "and N more".</summary>
-    internal const int MaxListed = 5;
-
-    public static ProvisionAssessment Judge(string schemeId, ProvisionDefinition provision, IReadOnlyList<CheckResult> results, ScoringContext context)
+    /// <summary>Judges one provision from all the audit's results (the scheme evaluator indexes them once instead).</summary>
+    public static ProvisionAssessment Judge(
+        SchemeDefinition scheme,
+        ProvisionDefinition provision,
+        IReadOnlyList<CheckResult> results,
+        ScoringContext context,
+        IReadOnlyList<DerivedVerdict>? derived = null)
     {
+        ArgumentNullException.ThrowIfNull(scheme);
         ArgumentNullException.ThrowIfNull(provision);
         ArgumentNullException.ThrowIfNull(results);
-        return JudgeLinked(provision, new ResultIndex(results).Linked(schemeId, provision), context);
+        ArgumentNullException.ThrowIfNull(context);
+        return JudgeLinked(scheme, provision, new ResultIndex(results, context.Waivers).Linked(scheme.Id, provision), derived ?? [], context);
     }
 
-    /// <summary>Judges from the results already known to be linked to the provision, in their report order.</summary>
-    internal static ProvisionAssessment JudgeLinked(ProvisionDefinition provision, LinkedResults linked, ScoringContext context)
+    internal static ProvisionAssessment JudgeLinked(
+        SchemeDefinition scheme,
+        ProvisionDefinition provision,
+        LinkedResults linked,
+        IReadOnlyList<DerivedVerdict> derived,
+        ScoringContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var runs = linked.Runs;
-        var failed = runs.Sum(r => r.Failed);
-        if (failed > 0)
-        {
-            return new(provision, Verdict.Fail, List(runs.SelectMany(r => r.FirstFailed), failed, r => $"{r.RuleId} failed on {r.Artifact}: {r.Message}"), linked);
-        }
+        var applicability = Applicability.Decide(scheme, provision, context.Declaration);
+        var own = OwnEvidence.Assess(provision, linked, context);
+        var answer = context.Declaration.Answer(new ProvisionRef(scheme.Id, provision.Id));
+        var fromDerived = DerivedEvidence.Combine(derived);
+        var waived = OwnEvidence.WaivedReasons(linked, context);
 
-        var undecided = runs.Sum(r => r.Undecided);
-        if (undecided > 0)
-        {
-            return new(provision, Verdict.Inconclusive, List(runs.SelectMany(r => r.FirstUndecided), undecided, r => $"{r.RuleId} could not decide on {r.Artifact}: {r.Reason}"), linked);
-        }
-
-        if (!provision.Assessment.Contains(AssessmentMethod.Automated))
-        {
-            var how = string.Join(" or ", provision.Assessment.Select(m => m == AssessmentMethod.Lab ? "a laboratory test" : "the manufacturer's declaration"));
-            return new(provision, Verdict.NotAssessed, [$"settled only by {how}; none was given"], linked);
-        }
-
-        var expected = provision.Checks.Where(id => CanExpect(id, context)).ToArray();
-        if (expected.Length == 0)
-        {
-            return new(provision, Verdict.NotAssessed,
-                [$"none of its checks ({string.Join(", ", provision.Checks)}) can give evidence from the targets audited"], linked);
-        }
-
-        var covered = expected.Where(id => runs.Any(r => r.Passed > 0 && r.Rule.Catalog.Contains(id))).ToArray();
-        var missing = expected.Except(covered).ToArray();
-        if (missing.Length == 0)
-        {
-            var reasons = new List<string> { $"all evidence passed for {string.Join(", ", covered)} ({runs.Sum(r => r.Passed)} passing result(s))" };
-            if (provision.Assessment.Contains(AssessmentMethod.Declaration))
+        ProvisionAssessment Verdict(Verdict verdict, IEnumerable<string> reasons, VerdictBasis[] basis, string[]? conflicts = null) =>
+            new(provision, verdict, [.. reasons, .. waived], linked)
             {
-                reasons.Add("the manufacturer's declaration would confirm what the tool cannot see");
+                Basis = basis,
+                Conflicts = conflicts ?? [],
+                Derived = derived,
+                Answer = answer,
+                Facts = applicability.Facts,
+                Waived = linked.Runs.Sum(r => r.Waived),
+            };
+
+        // The manufacturer decides whether a condition holds (EN 303 645 Annex B); a failure of a check the provision
+        // shares with others is no proof that it does. Evidence that does contradict a declared fact is reported from
+        // the facts catalog (FactConflicts), and the failures still count for every other provision they support.
+        if (applicability.NotApplicable)
+        {
+            var reasons = own.Kind == OwnEvidence.Kind.Fail
+                ? applicability.NotHolding.Append("its linked failures are not counted here (they count for the other provisions they support):").Concat(own.Reasons)
+                : applicability.NotHolding;
+            return Verdict(Scoring.Verdict.NotApplicable, reasons, [VerdictBasis.Condition]);
+        }
+
+        if (own.Kind == OwnEvidence.Kind.Fail)
+        {
+            string[] conflicts = answer is { Met: true } ? [$"declared met ({answer.Evidence}), but its checks failed"] : [];
+            return Verdict(Scoring.Verdict.Fail, own.Reasons, [VerdictBasis.Evidence], conflicts);
+        }
+
+        if (answer is { Met: false })
+        {
+            return Verdict(Scoring.Verdict.Fail, [$"declared not met: {answer.Justification}"], [VerdictBasis.Declaration]);
+        }
+
+        if (fromDerived == Scoring.Verdict.Fail)
+        {
+            return Verdict(Scoring.Verdict.Fail, [DerivedEvidence.Describe(derived, Scoring.Verdict.Fail, "which fails")], [VerdictBasis.Derived]);
+        }
+
+        if (answer is { Met: true })
+        {
+            IEnumerable<string> reasons = [$"declared met: {answer.Evidence}"];
+            if (own.Kind == OwnEvidence.Kind.Undecided)
+            {
+                reasons = reasons.Append("the audit could not confirm it:").Concat(own.Reasons);
             }
 
-            return new(provision, Verdict.Pass, reasons, linked);
+            return Verdict(Scoring.Verdict.Pass, reasons, own.Kind == OwnEvidence.Kind.Pass ? [VerdictBasis.Declaration, VerdictBasis.Evidence] : [VerdictBasis.Declaration]);
         }
 
-        if (covered.Length > 0)
+        if (own.Kind == OwnEvidence.Kind.Undecided || fromDerived == Scoring.Verdict.Inconclusive)
         {
-            return new(provision, Verdict.Inconclusive,
-                [$"partial evidence: passed for {string.Join(", ", covered)}; no result for {string.Join(", ", missing)}"], linked);
+            var reasons = own.Kind == OwnEvidence.Kind.Undecided ? own.Reasons : [];
+            if (fromDerived == Scoring.Verdict.Inconclusive)
+            {
+                reasons = [.. reasons, DerivedEvidence.Describe(derived, Scoring.Verdict.Inconclusive, "which the tool could not decide")];
+            }
+
+            VerdictBasis[] basis = own.Kind != OwnEvidence.Kind.Undecided ? [VerdictBasis.Derived]
+                : fromDerived == Scoring.Verdict.Inconclusive ? [VerdictBasis.Evidence, VerdictBasis.Derived]
+                : [VerdictBasis.Evidence];
+            return Verdict(Scoring.Verdict.Inconclusive, reasons, basis);
         }
 
-        var notApplicable = runs.Sum(r => r.NotApplicable);
-        var why = notApplicable > 0
-            ? List(runs.SelectMany(r => r.FirstNotApplicable), notApplicable, r => $"{r.RuleId} was not applicable: {r.Reason}")
-            : [$"no rule in the rule set gives evidence for {string.Join(", ", missing)} yet"];
-        return new(provision, Verdict.NotAssessed, why, linked);
+        if (own.Kind == OwnEvidence.Kind.Pass)
+        {
+            var reasons = provision.Assessment.Contains(AssessmentMethod.Declaration)
+                ? own.Reasons.Append("the manufacturer's declaration would confirm what the tool cannot see")
+                : own.Reasons;
+            return Verdict(Scoring.Verdict.Pass, reasons, fromDerived == Scoring.Verdict.Pass ? [VerdictBasis.Evidence, VerdictBasis.Derived] : [VerdictBasis.Evidence]);
+        }
+
+        if (fromDerived == Scoring.Verdict.Pass)
+        {
+            return Verdict(Scoring.Verdict.Pass, [$"derives from {string.Join(", ", derived.Select(d => $"{d.Provision} ({Describe(d.Verdict)})"))}"], [VerdictBasis.Derived]);
+        }
+
+        if (fromDerived == Scoring.Verdict.NotApplicable && own.Kind is not OwnEvidence.Kind.Partial)
+        {
+            return Verdict(Scoring.Verdict.NotApplicable, [$"every provision it derives from is not applicable: {string.Join(", ", derived.Select(d => d.Provision))}"], [VerdictBasis.Derived]);
+        }
+
+        if (own.Kind == OwnEvidence.Kind.Partial)
+        {
+            return Verdict(Scoring.Verdict.Inconclusive, own.Reasons, [VerdictBasis.Evidence]);
+        }
+
+        return Verdict(Scoring.Verdict.NotAssessed, NotAssessedReasons(scheme, provision, own, derived), []);
     }
 
     /// <summary>A result counts for a provision through a shared catalog id or the rule's explicit provision mapping.</summary>
-    public static bool IsLinked(string schemeId, ProvisionDefinition provision, CheckResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return IsLinked(schemeId, provision, result.Rule);
-    }
-
-    /// <summary>The same link, decided once per rule: every result of a rule shares it.</summary>
     public static bool IsLinked(string schemeId, ProvisionDefinition provision, RuleDefinition rule)
     {
         ArgumentNullException.ThrowIfNull(provision);
@@ -101,28 +151,35 @@ public static class ProvisionJudge
             || rule.Provisions.Any(p => p.Scheme == schemeId && p.Provision == provision.Id);
     }
 
-    private static bool CanExpect(string checkId, ScoringContext context)
+    private static IEnumerable<string> NotAssessedReasons(SchemeDefinition scheme, ProvisionDefinition provision, OwnEvidence.State own, IReadOnlyList<DerivedVerdict> derived)
     {
-        var entry = context.Catalog.FirstOrDefault(c => c.Id == checkId);
-        if (entry is null || (entry.MultiVersion && !context.MultipleVersions))
+        foreach (var reason in own.Reasons)
         {
-            return false;
+            yield return reason;
         }
 
-        var firmware = context.TargetKinds.Any(k => k is TargetKind.Firmware or TargetKind.Rootfs);
-        var repository = context.TargetKinds.Contains(TargetKind.Repo);
-        return (firmware && entry.Targets.Contains("firmware")) || (repository && entry.Targets.Contains("repository"));
-    }
-
-    /// <summary>The first results described, then how many more there are of <paramref name="total"/>.</summary>
-    private static string[] List(IEnumerable<CheckResult> first, int total, Func<CheckResult, string> describe)
-    {
-        var lines = first.Take(MaxListed).Select(describe).ToList();
-        if (total > MaxListed)
+        if (derived.Any(d => d.Verdict == Scoring.Verdict.NotAssessed))
         {
-            lines.Add($"and {total - MaxListed} more");
+            yield return DerivedEvidence.Describe(derived, Scoring.Verdict.NotAssessed, "not assessed either");
         }
 
-        return [.. lines];
+        if (provision.Assessment.Contains(AssessmentMethod.Declaration))
+        {
+            yield return $"the manufacturer's declaration can settle it (provisions: {scheme.Id}: \"{provision.Id}\" in the declaration file); none was given";
+        }
+
+        if (provision.Assessment.Contains(AssessmentMethod.Lab))
+        {
+            yield return provision.Assessment.Count == 1
+                ? "only a laboratory test can settle it; the tool never awards it"
+                : "a laboratory test can settle it";
+        }
     }
+
+    private static string Describe(Verdict verdict) => verdict switch
+    {
+        Scoring.Verdict.Pass => "pass",
+        Scoring.Verdict.NotApplicable => "not applicable",
+        _ => verdict.ToString(),
+    };
 }

@@ -13,7 +13,7 @@ internal sealed class ResultIndex
     private readonly IReadOnlyList<CheckResult> _results;
     private readonly List<ResultRun> _runs = [];
 
-    public ResultIndex(IReadOnlyList<CheckResult> results)
+    public ResultIndex(IReadOnlyList<CheckResult> results, AppliedWaivers waivers)
     {
         _results = results;
         ResultRun? run = null;
@@ -26,10 +26,13 @@ internal sealed class ResultIndex
                 _runs.Add(run);
             }
 
-            run.Add(result);
+            run.Add(result, waivers);
             position++;
         }
     }
+
+    /// <summary>Every rule's run, in the audit's order.</summary>
+    public IReadOnlyList<ResultRun> Runs => _runs;
 
     /// <summary>The provision's results in their original order, which the verdict's reasons list from.</summary>
     public LinkedResults Linked(string schemeId, ProvisionDefinition provision) =>

@@ -32,19 +32,34 @@ internal sealed class ResultRun
 
     public int NotApplicable { get; private set; }
 
+    /// <summary>Failures a waiver in force accepts: not counted in <see cref="Failed"/>.</summary>
+    public int Waived { get; private set; }
+
+    public List<CheckResult> FirstPassed { get; } = [];
+
     public List<CheckResult> FirstFailed { get; } = [];
 
     public List<CheckResult> FirstUndecided { get; } = [];
 
     public List<CheckResult> FirstNotApplicable { get; } = [];
 
-    public void Add(CheckResult result)
+    public List<CheckResult> FirstWaived { get; } = [];
+
+    public void Add(CheckResult result, AppliedWaivers waivers)
     {
         Count++;
+        if (waivers.Waives(result))
+        {
+            Waived++;
+            Keep(FirstWaived, result);
+            return;
+        }
+
         switch (result.Outcome)
         {
             case Outcome.Pass:
                 Passed++;
+                Keep(FirstPassed, result);
                 break;
             case Outcome.Fail:
                 Failed++;
@@ -63,7 +78,7 @@ internal sealed class ResultRun
 
     private static void Keep(List<CheckResult> first, CheckResult result)
     {
-        if (first.Count < ProvisionJudge.MaxListed)
+        if (first.Count < OwnEvidence.MaxListed)
         {
             first.Add(result);
         }

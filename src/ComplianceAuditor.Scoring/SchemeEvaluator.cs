@@ -1,24 +1,47 @@
 using ComplianceAuditor.Core.Model;
+using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Schemes;
 
 namespace ComplianceAuditor.Scoring;
 
-/// <summary>Judges every provision of a scheme and rates the scheme.</summary>
-public static class SchemeEvaluator
+/// <summary>
+/// Judges every provision of the selected schemes and rates each. Provisions derive from provisions of other
+/// schemes, so those are judged first (once each, even when their scheme is not selected), from one index of the
+/// results shared by all.
+/// </summary>
+public sealed class SchemeEvaluator
 {
-    /// <summary>The rating formula, stated in every report that uses it.</summary>
-    public const string MandatoryShareFormula =
-        "score = mandatory provisions passed / (mandatory provisions - mandatory not applicable), in percent; " +
-        "label FAIL if any mandatory provision fails, PASS if every applicable mandatory provision passes (and there is at least one), otherwise INCOMPLETE";
+    private readonly IReadOnlyList<SchemeDefinition> _all;
+    private readonly ResultIndex _index;
+    private readonly ScoringContext _context;
+    private readonly Dictionary<ProvisionRef, ProvisionAssessment> _judged = [];
+    private readonly HashSet<ProvisionRef> _judging = [];
 
-    public static SchemeAssessment Evaluate(SchemeDefinition scheme, IReadOnlyList<CheckResult> results, ScoringContext context)
+    public SchemeEvaluator(IReadOnlyList<SchemeDefinition> allSchemes, IReadOnlyList<CheckResult> results, ScoringContext context)
+    {
+        ArgumentNullException.ThrowIfNull(allSchemes);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(context);
+        _all = allSchemes;
+        _context = context;
+        _index = new ResultIndex(results, context.Waivers);
+    }
+
+    /// <summary>Every provision of <paramref name="scheme"/> judged (none dropped), summarised and rated.</summary>
+    public SchemeAssessment Evaluate(SchemeDefinition scheme)
     {
         ArgumentNullException.ThrowIfNull(scheme);
-        var index = new ResultIndex(results);
-        var provisions = scheme.Provisions.Select(p => ProvisionJudge.JudgeLinked(p, index.Linked(scheme.Id, p), context)).ToArray();
-        var summary = Summarize(provisions);
-        return new SchemeAssessment(scheme, provisions, summary, Rate(summary));
+        var provisions = scheme.Provisions.Select(p => Judge(scheme, p)).ToArray();
+        return new SchemeAssessment(scheme, provisions, Summarize(provisions), RatingCalculator.Rate(scheme.Rating, provisions));
     }
+
+    /// <summary>Evaluates one scheme on its own (no other scheme known, so it must not derive from any).</summary>
+    public static SchemeAssessment Evaluate(SchemeDefinition scheme, IReadOnlyList<CheckResult> results, ScoringContext context) =>
+        new SchemeEvaluator([scheme], results, context).Evaluate(scheme);
+
+    /// <summary>Declared facts the evidence contradicts (none without a declaration).</summary>
+    public IReadOnlyList<FactConflict> FactConflicts(IReadOnlyList<Core.Declarations.FactDefinition> facts) =>
+        Scoring.FactConflicts.Find(_context.Declaration, facts, _index.Runs);
 
     public static SchemeSummary Summarize(IReadOnlyList<ProvisionAssessment> provisions)
     {
@@ -36,18 +59,36 @@ public static class SchemeEvaluator
             MandatoryPass = mandatory.Count(p => p.Verdict == Verdict.Pass),
             MandatoryFail = mandatory.Count(p => p.Verdict == Verdict.Fail),
             MandatoryNotApplicable = mandatory.Count(p => p.Verdict == Verdict.NotApplicable),
+            Conflicts = provisions.Sum(p => p.Conflicts.Count),
+            Declared = provisions.Count(p => p.Basis.Contains(VerdictBasis.Declaration) || p.Basis.Contains(VerdictBasis.Condition)),
         };
     }
 
-    public static SchemeRating Rate(SchemeSummary summary)
+    private ProvisionAssessment Judge(SchemeDefinition scheme, ProvisionDefinition provision)
     {
-        ArgumentNullException.ThrowIfNull(summary);
-        var applicable = summary.Mandatory - summary.MandatoryNotApplicable;
-        var score = applicable == 0 ? 0.0 : Math.Round(100.0 * summary.MandatoryPass / applicable, 1);
-        // With no applicable mandatory provision there is nothing to pass: that is not a PASS.
-        var label = summary.MandatoryFail > 0 ? "FAIL"
-            : applicable > 0 && summary.MandatoryPass == applicable ? "PASS"
-            : "INCOMPLETE";
-        return new SchemeRating(label, score, MandatoryShareFormula);
+        var key = new ProvisionRef(scheme.Id, provision.Id);
+        if (_judged.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
+        // The loader rejects circles; this guard keeps a rule set built in code from recursing forever.
+        if (!_judging.Add(key))
+        {
+            throw new InvalidOperationException($"provision {key} derives from itself");
+        }
+
+        var derived = provision.DerivedFrom.Select(r =>
+        {
+            var source = _all.FirstOrDefault(s => s.Id == r.Scheme)?.FindProvision(r.Provision) is { } p
+                ? Judge(_all.First(s => s.Id == r.Scheme), p)
+                : throw new InvalidOperationException($"provision {key} derives from {r}, which is not loaded");
+            return new DerivedVerdict(r, source.Verdict);
+        }).ToArray();
+
+        var judged = ProvisionJudge.JudgeLinked(scheme, provision, _index.Linked(scheme.Id, provision), derived, _context);
+        _judging.Remove(key);
+        _judged[key] = judged;
+        return judged;
     }
 }

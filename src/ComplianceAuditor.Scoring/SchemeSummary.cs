@@ -22,4 +22,10 @@ public sealed record SchemeSummary
     public int MandatoryFail { get; init; }
 
     public int MandatoryNotApplicable { get; init; }
+
+    /// <summary>Contradictions between the declaration and the evidence, over all provisions.</summary>
+    public int Conflicts { get; init; }
+
+    /// <summary>Provisions whose verdict rests on the declaration (an answer or a declared condition).</summary>
+    public int Declared { get; init; }
 }

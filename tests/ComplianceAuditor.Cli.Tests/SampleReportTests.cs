@@ -13,7 +13,7 @@ public sealed class SampleReportTests
     {
         var data = new TheoryData<string, string, string>();
         // "examplecam-repo" is built by examples/make-device-repo.sh, not stored: a repository cannot hold another's .git.
-        foreach (var (sample, example) in new[] { ("vulnerable-rootfs", "vulnerable-rootfs"), ("clean-rootfs", "clean-rootfs"), ("examplecam-fw", "firmware/examplecam-fw.bin"), ("examplecam-repo", "examplecam-repo") })
+        foreach (var (sample, example) in new[] { ("vulnerable-rootfs", "vulnerable-rootfs"), ("clean-rootfs", "clean-rootfs"), ("examplecam-fw", "firmware/examplecam-fw.bin"), ("examplecam-repo", "examplecam-repo"), ("examplecam-fw-declared", "firmware/examplecam-fw.bin") })
         {
             foreach (var file in new[] { "report.json", "report.sarif", "report.html" })
             {
@@ -30,7 +30,10 @@ public sealed class SampleReportTests
     {
         using var outDir = new TempDirectory();
         var target = source == "examplecam-repo" ? ExampleRepository.Path : Path.Combine(RepositoryPaths.Examples, source);
-        var (exit, _, error) = await Cli.RunAsync("audit", target, "--out", outDir.Path, "--format", "json,sarif,html");
+        string[] declared = example == "examplecam-fw-declared"
+            ? ["--declaration", Path.Combine(RepositoryPaths.Examples, "declarations", "examplecam.yaml"), "--waivers", Path.Combine(RepositoryPaths.Examples, "waivers", "examplecam.yaml")]
+            : [];
+        var (exit, _, error) = await Cli.RunAsync(["audit", target, "--out", outDir.Path, "--format", "json,sarif,html", .. declared]);
         Assert.True(exit == ExitCodes.Ok, error);
 
         var committed = Path.Combine(RepositoryPaths.Reports, "samples", example, file);

@@ -122,7 +122,8 @@ internal static class SampleReport
             Title = shortTitle + " (full title)",
             ShortTitle = shortTitle,
             Version = "2.1.1",
-            Rating = new RatingEntry("FAIL", 41.7, "mandatory pass / (mandatory - mandatory not applicable)"),
+            Kind = "standard",
+            Rating = new RatingEntry { Model = "mandatoryShare", Label = "FAIL", Score = 41.7, Grade = "E", Failed = true, Formula = "mandatory pass / (mandatory - mandatory not applicable)" },
             Summary = Verdicts.ToDictionary(v => v, v => entries.Count(p => p.Verdict == v)),
             Provisions = entries,
         };

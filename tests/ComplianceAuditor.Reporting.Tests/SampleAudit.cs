@@ -21,6 +21,7 @@ internal static class SampleAudit
         var results = await new AuditEngine(new CheckRegistry([.. ContentChecks.All(), .. ElfChecks.All(), .. Checks.Secrets.SecretChecks.All(), .. Checks.Update.UpdateChecks.All(), .. Checks.Repository.RepositoryChecks.All(), .. Checks.Build.BuildChecks.All(), .. Checks.CSharp.CSharpChecks.All()]), new EngineOptions { ReferenceTime = FixedTime })
             .RunAsync(inventories, ruleSet.Rules, null, CancellationToken.None);
         var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), false, ruleSet.Catalog);
+        var evaluator = new SchemeEvaluator(ruleSet.Schemes, results, context);
         return ReportBuilder.Build(new ReportInput
         {
             ToolName = "ComplianceAuditor",
@@ -29,7 +30,7 @@ internal static class SampleAudit
             RuleSet = ruleSet,
             Inventories = inventories,
             Results = results,
-            Schemes = ruleSet.Schemes.Select(s => SchemeEvaluator.Evaluate(s, results, context)).ToArray(),
+            Schemes = ruleSet.Schemes.Select(evaluator.Evaluate).ToArray(),
         });
     }
 

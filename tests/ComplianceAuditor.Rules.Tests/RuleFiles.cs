@@ -31,7 +31,8 @@ internal static class RuleFiles
     /// <summary>The built-in catalog and schemes (no built-in rules), plus the given rule files.</summary>
     public static IReadOnlyList<DataFileSource> With(params (string Path, string Text)[] rules) =>
         EmbeddedData.BuiltInSources()
-            .Where(s => s.DisplayPath.StartsWith("rules/catalog/", StringComparison.Ordinal) || s.DisplayPath.StartsWith("rules/schemes/", StringComparison.Ordinal))
+            .Where(s => s.DisplayPath.StartsWith("rules/catalog/", StringComparison.Ordinal) || s.DisplayPath.StartsWith("rules/schemes/", StringComparison.Ordinal)
+                || s.DisplayPath.StartsWith("rules/declarations/", StringComparison.Ordinal))
             .Concat(rules.Select(r => new DataFileSource(r.Path, r.Text, BuiltIn: false)))
             .ToArray();
 

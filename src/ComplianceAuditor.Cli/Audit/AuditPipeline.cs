@@ -93,12 +93,24 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
                 return ExitCodes.Usage;
             }
 
+            if (SchemeSelection.Check(settings, loaded.RuleSet!) is { } schemeProblem)
+            {
+                console.Fail($"error: {schemeProblem}");
+                return ExitCodes.Usage;
+            }
+
+            var inputs = AuditInputs.Load(settings, loaded.RuleSet!, DateOnly.FromDateTime(generatedAt.UtcDateTime), console);
+            if (inputs is null)
+            {
+                return ExitCodes.InvalidRules;
+            }
+
             var ruleSet = loaded.RuleSet!.Only(settings.OnlyRules).Without(settings.DisabledRules.ToHashSet(StringComparer.Ordinal));
             var built = await inventoryTask.ConfigureAwait(false);
             MemoryPacer.GiveBack();
             var inventories = built.Take(targets.Length).Select(i => RepositoryTargets.Attach(i, settings)).ToArray();
             var compared = built.Skip(targets.Length).ToArray();
-            var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, anchors, cancellationToken).ConfigureAwait(false);
+            var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, anchors, inputs, cancellationToken).ConfigureAwait(false);
             return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -135,6 +147,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         BlockStore records,
         DateTimeOffset generatedAt,
         Update.Trust.TrustAnchors anchors,
+        AuditInputs inputs,
         CancellationToken ct)
     {
         var progress = new AuditProgress(console);
@@ -166,8 +179,13 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
 
         MemoryPacer.GiveBack();
-        var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog);
-        var schemes = ruleSet.Schemes.Select(s => SchemeEvaluator.Evaluate(s, results, context)).ToArray();
+        var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog)
+        {
+            Declaration = inputs.Declaration,
+            Waivers = inputs.Waivers,
+        };
+        var evaluator = new SchemeEvaluator(ruleSet.Schemes, results, context);
+        var schemes = SchemeSelection.Selected(settings, ruleSet).Select(evaluator.Evaluate).ToArray();
         return ReportBuilder.Build(new ReportInput
         {
             ToolName = ToolIdentity.Name,
@@ -183,6 +201,9 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Comparisons = comparisons,
             OnlyRules = settings.OnlyRules,
             TrustAnchors = [.. anchors.Keys.Select(k => $"{k.Name}, SPKI SHA-256 {k.SpkiSha256}")],
+            Declaration = inputs.Declaration,
+            FactConflicts = evaluator.FactConflicts(ruleSet.Facts),
+            Waivers = inputs.Waivers,
             Declared = settings.DeviceRam is { } ram ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"device RAM {ram} bytes (--device-ram)")] : [],
         });
     }
@@ -202,9 +223,16 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
 
         AuditSummary.Print(report, written, console);
-        return settings.FailOn is { } threshold && report.Results.Any(r => r.Outcome == "fail" && Enum.Parse<Severity>(r.Severity, true) >= threshold)
-            ? ExitCodes.FindingsAtThreshold
-            : ExitCodes.Ok;
+        // A failure accepted by a waiver in force no longer gates; an expired one does again.
+        var atThreshold = settings.FailOn is { } threshold
+            && report.Results.Any(r => r.Outcome == "fail" && r.Waiver?.Applied != true && Enum.Parse<Severity>(r.Severity, true) >= threshold);
+        var failedSchemes = report.Schemes.Where(s => s.Rating.Failed && settings.FailOnSchemes.Contains(s.Id)).Select(s => s.Id).ToArray();
+        foreach (var id in failedSchemes)
+        {
+            console.Fail($"scheme {id} failed (--fail-on-scheme)");
+        }
+
+        return atThreshold || failedSchemes.Length > 0 ? ExitCodes.FindingsAtThreshold : ExitCodes.Ok;
     }
 
 }

@@ -55,4 +55,16 @@ internal sealed record AuditSettings
 
     /// <summary>The device's RAM in bytes, as the manufacturer declares it; null when not given.</summary>
     public long? DeviceRam { get; init; }
+
+    /// <summary>The manufacturer's declaration file (<c>--declaration</c>).</summary>
+    public string? Declaration { get; init; }
+
+    /// <summary>The waivers file (<c>--waivers</c>).</summary>
+    public string? Waivers { get; init; }
+
+    /// <summary>The schemes to rate (<c>--scheme</c>); empty for all.</summary>
+    public IReadOnlyList<string> Schemes { get; init; } = [];
+
+    /// <summary>Schemes whose failed rating fails the exit code (<c>--fail-on-scheme</c>).</summary>
+    public IReadOnlyList<string> FailOnSchemes { get; init; } = [];
 }

@@ -22,11 +22,11 @@ internal static class AuditSummary
         }
         else
         {
-            console.Line($"results: {outcomes}");
+            console.Line($"results: {outcomes}{Waived(report)}");
             foreach (var f in failures.Take(MaxListed))
             {
                 // Artifact paths come from the firmware: a newline or escape in a file name must not forge log lines.
-                console.Line($"FAIL {f.Severity,-8} {f.RuleId} {DisplayText.Sanitize(f.Artifact, 400)}: {DisplayText.Sanitize(f.Message, 400)}");
+                console.Line($"{(f.Waiver?.Applied == true ? "WAIVED" : "FAIL")} {f.Severity,-8} {f.RuleId} {DisplayText.Sanitize(f.Artifact, 400)}: {DisplayText.Sanitize(f.Message, 400)}");
             }
 
             if (failures.Count > MaxListed)
@@ -36,7 +36,7 @@ internal static class AuditSummary
 
             foreach (var s in report.Schemes)
             {
-                console.Line(string.Create(CultureInfo.InvariantCulture, $"rating {s.ShortTitle}: {s.Rating.Label} ({s.Rating.Score} % of mandatory provisions passed)"));
+                console.Line($"rating {s.ShortTitle}: {Describe(s.Rating)}");
             }
         }
 
@@ -48,15 +48,15 @@ internal static class AuditSummary
 
     private static void PrintRich(AuditReport report, IReadOnlyList<ResultEntry> failures, string outcomes, CliConsole console)
     {
-        console.Ansi.MarkupLine($"[bold]Results:[/] {Markup.Escape(outcomes)}");
+        console.Ansi.MarkupLine($"[bold]Results:[/] {Markup.Escape(outcomes + Waived(report))}");
         if (failures.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).Title("Failures");
-            table.AddColumn("Severity").AddColumn("Rule").AddColumn("Artifact").AddColumn("Message");
+            table.AddColumn("Severity").AddColumn("Waived").AddColumn("Rule").AddColumn("Artifact").AddColumn("Message");
             foreach (var f in failures.Take(MaxListed))
             {
                 // Text, never Markup, for anything that came from the firmware: a '[' in a file name is not markup.
-                table.AddRow(new Text(f.Severity), new Text(f.RuleId), new Text(DisplayText.Sanitize(f.Artifact, 400)), new Text(DisplayText.Sanitize(f.Message, 400)));
+                table.AddRow(new Text(f.Severity), new Text(f.Waiver?.Applied == true ? "waived" : ""), new Text(f.RuleId), new Text(DisplayText.Sanitize(f.Artifact, 400)), new Text(DisplayText.Sanitize(f.Message, 400)));
             }
 
             console.Ansi.Write(table);
@@ -66,11 +66,21 @@ internal static class AuditSummary
         ratings.AddColumn("Scheme").AddColumn("Rating").AddColumn("Score");
         foreach (var s in report.Schemes)
         {
-            var colour = s.Rating.Label switch { "PASS" => "green", "FAIL" => "red", _ => "yellow" };
+            var colour = s.Rating.Failed ? "red" : s.Rating.Label is "PASS" || s.Rating.Level > 0 ? "green" : "yellow";
             ratings.AddRow(new Text(s.ShortTitle), new Markup($"[{colour}]{Markup.Escape(s.Rating.Label)}[/]"),
-                new Text(string.Create(CultureInfo.InvariantCulture, $"{s.Rating.Score} %")));
+                new Text(Describe(s.Rating)));
         }
 
         console.Ansi.Write(ratings);
+    }
+
+    private static string Waived(AuditReport report) =>
+        report.Summary.Waived > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({report.Summary.Waived} failure(s) waived)") : "";
+
+    /// <summary>One line per rating: the label, and the grade or level with the score behind it.</summary>
+    private static string Describe(RatingEntry rating)
+    {
+        var detail = rating.Grade is { } grade ? $"grade {grade}, " : rating.MaxLevel is { } max ? $"{rating.Level} of {max}, " : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{rating.Label} ({detail}{rating.Score} % of mandatory provisions passed)");
     }
 }

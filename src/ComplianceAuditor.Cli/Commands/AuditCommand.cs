@@ -74,9 +74,24 @@ internal static class AuditCommand
             Description = "History blobs larger than this (4096, 256K, 16M) are not read; the report names each one",
             DefaultValueFactory = _ => "16M",
         };
+        var declaration = new Option<string?>("--declaration")
+        {
+            Description = "The manufacturer's declaration (YAML, see 'declare --init'): device facts and answers that settle what the tool cannot see",
+        };
+        var waivers = new Option<string?>("--waivers") { Description = "A YAML file of accepted findings; waived failures stay in the reports, counted separately" };
+        var schemes = new Option<string[]>("--scheme")
+        {
+            Description = "Rate only these schemes (repeatable or comma-separated; default all; see 'schemes list')",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var failOnScheme = new Option<string[]>("--fail-on-scheme")
+        {
+            Description = "Exit with 1 when the rating of this scheme fails (repeatable or comma-separated)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob, declaration, waivers, schemes, failOnScheme };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -145,8 +160,8 @@ internal static class AuditCommand
                 Formats = parsedFormats,
                 As = parse.GetValue(kind) is { } k ? Enum.Parse<TargetKind>(k, ignoreCase: true) : null,
                 RuleDirectories = parse.GetValue(rules) ?? [],
-                OnlyRules = (parse.GetValue(only) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-                DisabledRules = (parse.GetValue(disable) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+                OnlyRules = SplitList(parse.GetValue(only)),
+                DisabledRules = SplitList(parse.GetValue(disable)),
                 FailOn = parse.GetValue(failOn) is { } f && f != "none" ? Enum.Parse<Severity>(f, ignoreCase: true) : null,
                 PdfFont = parse.GetValue(pdfFont),
                 CheckTimeout = TimeSpan.FromSeconds(seconds),
@@ -160,9 +175,17 @@ internal static class AuditCommand
                 History = historyMode,
                 Since = sinceRevision,
                 MaxHistoryBlob = blobLimit.Value,
+                Declaration = parse.GetValue(declaration),
+                Waivers = parse.GetValue(waivers),
+                Schemes = SplitList(parse.GetValue(schemes)),
+                FailOnSchemes = SplitList(parse.GetValue(failOnScheme)),
             };
             return await new AuditPipeline(console, clock, environment).RunAsync(settings, ct).ConfigureAwait(false);
         });
         return command;
     }
+
+    /// <summary>A repeatable option whose values may also be comma-separated.</summary>
+    internal static string[] SplitList(IEnumerable<string>? values) =>
+        (values ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -11,6 +11,9 @@ public sealed record RuleSet
 
     public required IReadOnlyList<CatalogCheck> Catalog { get; init; }
 
+    /// <summary>The facts a declaration may state; scheme conditions name them.</summary>
+    public IReadOnlyList<Declarations.FactDefinition> Facts { get; init; } = [];
+
     /// <summary>
     /// SHA-256 over every loaded rule, scheme and catalog file (path and content, in path order), so a report says
     /// exactly which rule set produced it.
@@ -18,6 +21,8 @@ public sealed record RuleSet
     public required string Sha256 { get; init; }
 
     public RuleDefinition? FindRule(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+
+    public Declarations.FactDefinition? FindFact(string id) => Facts.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
 
     public SchemeDefinition? FindScheme(string id) => Schemes.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 

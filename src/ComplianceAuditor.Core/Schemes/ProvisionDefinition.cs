@@ -27,4 +27,13 @@ public sealed record ProvisionDefinition
 
     /// <summary>The kinds of conformance test cases the scheme's test specification defines (free text).</summary>
     public string? TestCaseTypes { get; init; }
+
+    /// <summary>Ids of the scheme's conformance test cases for this provision (ETSI TS 103 701: <c>5.1-1-1</c>).</summary>
+    public IReadOnlyList<string> TestCases { get; init; } = [];
+
+    /// <summary>Provisions of other schemes whose verdicts count as evidence for this one.</summary>
+    public IReadOnlyList<Rules.ProvisionRef> DerivedFrom { get; init; } = [];
+
+    /// <summary>What a reader should know about how it is assessed or where its wording comes from.</summary>
+    public string? Note { get; init; }
 }

@@ -17,10 +17,16 @@ public sealed record SchemeDefinition
 
     public string? Description { get; init; }
 
+    public SchemeKind Kind { get; init; } = SchemeKind.Standard;
+
+    public SchemeRatingDefinition Rating { get; init; } = new(RatingModel.MandatoryShare, [], null);
+
     /// <summary>Numbered conditions that make conditional provisions applicable (EN 303 645 Annex B style).</summary>
     public IReadOnlyList<SchemeCondition> Conditions { get; init; } = [];
 
     public required IReadOnlyList<ProvisionDefinition> Provisions { get; init; }
 
     public required Rules.SourceFile Source { get; init; }
+
+    public ProvisionDefinition? FindProvision(string id) => Provisions.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
 }

@@ -26,6 +26,12 @@ public sealed record AuditReport
 
     public required IReadOnlyList<SchemeEntry> Schemes { get; init; }
 
+    /// <summary>The manufacturer's declaration used, or null when the audit ran without one.</summary>
+    public DeclarationEntry? Declaration { get; init; }
+
+    /// <summary>The waivers file used, or null.</summary>
+    public WaiversEntry? Waivers { get; init; }
+
     /// <summary>
     /// True when passwords, keys and tokens appear in this report as they are (<c>--show-secrets</c>); false when
     /// they are redacted to a prefix and a hash. A report with secrets shown must be handled as a secret itself.

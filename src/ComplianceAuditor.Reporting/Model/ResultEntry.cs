@@ -24,4 +24,7 @@ public sealed record ResultEntry
     public IReadOnlyList<EvidenceEntry> Evidence { get; init; } = [];
 
     public required string Fingerprint { get; init; }
+
+    /// <summary>The waiver that names this failure, applied or expired; absent when none does.</summary>
+    public WaiverEntry? Waiver { get; init; }
 }

@@ -21,6 +21,12 @@ public static class EmbeddedData
 
     public static string CatalogSchema => Read("schemas/catalog-schema.json");
 
+    public static string FactsSchema => Read("schemas/facts-schema.json");
+
+    public static string DeclarationSchema => Read("schemas/declaration-schema.json");
+
+    public static string WaiversSchema => Read("schemas/waivers-schema.json");
+
     private static string Read(string name)
     {
         using var stream = Assembly.GetManifestResourceStream(name)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ComplianceAuditor.Core.Declarations;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Schemes;
 using ComplianceAuditor.Rules.Validation;
@@ -17,6 +18,7 @@ public sealed class RuleSetLoader
     private static readonly Lazy<SchemaValidator> RuleSchema = new(() => SchemaValidator.FromJson(EmbeddedData.RulesSchema));
     private static readonly Lazy<SchemaValidator> SchemeSchema = new(() => SchemaValidator.FromJson(EmbeddedData.SchemeSchema));
     private static readonly Lazy<SchemaValidator> CatalogSchema = new(() => SchemaValidator.FromJson(EmbeddedData.CatalogSchema));
+    private static readonly Lazy<SchemaValidator> FactsSchema = new(() => SchemaValidator.FromJson(EmbeddedData.FactsSchema));
 
     /// <summary>Loads the built-in data plus every folder in <paramref name="userRuleDirectories"/>.</summary>
     public static RuleSetLoadResult Load(IEnumerable<string> userRuleDirectories)
@@ -38,13 +40,14 @@ public sealed class RuleSetLoader
         var rules = new List<RuleDefinition>();
         var schemes = new List<SchemeDefinition>();
         var catalog = new List<CatalogCheck>();
+        var facts = new List<FactDefinition>();
 
         foreach (var source in sources)
         {
-            LoadOne(source, rules, schemes, catalog, errors);
+            LoadOne(source, new Loaded(rules, schemes, catalog, facts), errors);
         }
 
-        errors.AddRange(RuleSetValidator.Validate(rules, schemes, catalog));
+        errors.AddRange(RuleSetValidator.Validate(rules, schemes, catalog, facts));
         if (errors.Count > 0)
         {
             return new RuleSetLoadResult(null, errors);
@@ -55,24 +58,26 @@ public sealed class RuleSetLoader
             Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray(),
             Schemes = schemes.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray(),
             Catalog = catalog.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray(),
+            Facts = facts,
             Sha256 = HashOf(sources),
         };
         return new RuleSetLoadResult(ruleSet, []);
     }
 
-    /// <summary>Rules have a <c>check</c>; schemes list <c>provisions</c> (which rules may also map to); the catalog lists <c>checks</c>.</summary>
+    /// <summary>
+    /// Rules have a <c>check</c>; schemes list <c>provisions</c> (which rules may also map to); the catalog lists
+    /// <c>checks</c>; the declaration vocabulary lists <c>facts</c>.
+    /// </summary>
     public static DataFileKind Classify(YMapping doc) =>
         doc.Has("check") || doc.Get("id") is YScalar { Value: var id } && id.StartsWith("CMP", StringComparison.Ordinal) ? DataFileKind.Rule
         : doc.Has("provisions") ? DataFileKind.Scheme
+        : doc.Has("facts") ? DataFileKind.Facts
         : doc.Has("checks") ? DataFileKind.Catalog
         : DataFileKind.Rule;
 
-    private static void LoadOne(
-        DataFileSource source,
-        List<RuleDefinition> rules,
-        List<SchemeDefinition> schemes,
-        List<CatalogCheck> catalog,
-        List<RuleLoadError> errors)
+    private sealed record Loaded(List<RuleDefinition> Rules, List<SchemeDefinition> Schemes, List<CatalogCheck> Catalog, List<FactDefinition> Facts);
+
+    private static void LoadOne(DataFileSource source, Loaded loaded, List<RuleLoadError> errors)
     {
         YNode root;
         try
@@ -98,6 +103,7 @@ public sealed class RuleSetLoader
         {
             DataFileKind.Scheme => SchemeSchema.Value,
             DataFileKind.Catalog => CatalogSchema.Value,
+            DataFileKind.Facts => FactsSchema.Value,
             _ => RuleSchema.Value,
         };
 
@@ -111,13 +117,16 @@ public sealed class RuleSetLoader
         switch (kind)
         {
             case DataFileKind.Scheme:
-                schemes.Add(SchemeBinder.Bind(doc, file));
+                loaded.Schemes.Add(SchemeBinder.Bind(doc, file));
                 break;
             case DataFileKind.Catalog:
-                catalog.AddRange(CatalogBinder.Bind(doc));
+                loaded.Catalog.AddRange(CatalogBinder.Bind(doc));
+                break;
+            case DataFileKind.Facts:
+                loaded.Facts.AddRange(FactsBinder.Bind(doc));
                 break;
             default:
-                rules.Add(RuleBinder.Bind(doc, file, source.BuiltIn));
+                loaded.Rules.Add(RuleBinder.Bind(doc, file, source.BuiltIn));
                 break;
         }
     }

@@ -16,10 +16,25 @@ internal static class SchemeBinder
         Publisher = doc.OptStr("publisher"),
         Url = doc.OptStr("url"),
         Description = doc.OptStr("description")?.Trim(),
-        Conditions = doc.MapList("conditions").Select(c => new SchemeCondition(c.Str("id"), c.Str("text"))).ToArray(),
+        Kind = doc.OptStr("kind") is { } kind ? YAccess.Enum<SchemeKind>(kind) : SchemeKind.Standard,
+        Rating = BindRating(doc.Map("rating")),
+        Conditions = doc.MapList("conditions").Select(c => new SchemeCondition(
+            c.Str("id"),
+            c.Str("text"),
+            c.Str("fact"),
+            FactsBinder.Normalise(c.OptStr("equals") ?? "true"))).ToArray(),
         Provisions = doc.MapList("provisions").Select(BindProvision).ToArray(),
         Source = source,
     };
+
+    private static SchemeRatingDefinition BindRating(YMapping? rating) => rating is null
+        ? new SchemeRatingDefinition(RatingModel.MandatoryShare, [], null)
+        : new SchemeRatingDefinition(
+            YAccess.Enum<RatingModel>(rating.Str("model")),
+            rating.MapList("levels")
+                .Select(l => new SchemeLevel(int.Parse(l.Str("level"), System.Globalization.CultureInfo.InvariantCulture), l.Str("title"), l.StrList("provisions"), l.OptStr("note")?.Trim()))
+                .ToArray(),
+            rating.OptStr("note")?.Trim());
 
     private static ProvisionDefinition BindProvision(YMapping p) => new()
     {
@@ -33,5 +48,9 @@ internal static class SchemeBinder
         Checks = p.StrList("checks"),
         Question = p.OptStr("question"),
         TestCaseTypes = p.OptStr("testCaseTypes"),
+        TestCases = p.StrList("testCases"),
+        // The schema's pattern guarantees the colon.
+        DerivedFrom = p.StrList("derivedFrom").Select(r => ProvisionRef.TryParse(r)!).ToArray(),
+        Note = p.OptStr("note")?.Trim(),
     };
 }

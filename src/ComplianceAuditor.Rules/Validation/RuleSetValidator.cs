@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.Declarations;
 using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Schemes;
 
@@ -5,7 +6,7 @@ namespace ComplianceAuditor.Rules.Validation;
 
 /// <summary>
 /// Cross-file checks no schema can express: unique ids, rule file names that start with the rule id, <c>CHK-*</c> ids
-/// that exist in the catalog, provision references that resolve, and scheme provisions that say how they are assessed.
+/// that exist in the catalog, provision references that resolve; schemes and facts have validators of their own.
 /// Check-kind specific checks (known kinds, parameters, regexes, self-tests) live with the checks, in the engine.
 /// </summary>
 public static class RuleSetValidator
@@ -13,7 +14,8 @@ public static class RuleSetValidator
     public static IReadOnlyList<RuleLoadError> Validate(
         IReadOnlyList<RuleDefinition> rules,
         IReadOnlyList<SchemeDefinition> schemes,
-        IReadOnlyList<CatalogCheck> catalog)
+        IReadOnlyList<CatalogCheck> catalog,
+        IReadOnlyList<FactDefinition>? facts = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(schemes);
@@ -30,7 +32,9 @@ public static class RuleSetValidator
             .Select(g => new RuleLoadError("rules/catalog", $"catalog id '{g.Key}' is defined {g.Count()} times")));
 
         ValidateRules(rules, schemes, catalogIds, errors);
-        ValidateSchemes(schemes, catalogIds, errors);
+        var factList = facts ?? [];
+        errors.AddRange(FactValidator.Validate(factList, schemes));
+        errors.AddRange(SchemeValidator.Validate(schemes, catalogIds, factList));
         return errors;
     }
 
@@ -78,44 +82,6 @@ public static class RuleSetValidator
                 {
                     errors.Add(new RuleLoadError(rule.Source.Describe($"provisions[{i}].provision"), $"scheme '{scheme.Id}' has no provision '{reference.Provision}'"));
                 }
-            }
-        }
-    }
-
-    private static void ValidateSchemes(IReadOnlyList<SchemeDefinition> schemes, HashSet<string> catalogIds, List<RuleLoadError> errors)
-    {
-        foreach (var dup in schemes.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add(new RuleLoadError(dup.Last().Source.Describe("id"), $"duplicate scheme id '{dup.Key}'"));
-        }
-
-        foreach (var scheme in schemes)
-        {
-            var conditionIds = scheme.Conditions.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < scheme.Provisions.Count; i++)
-            {
-                var p = scheme.Provisions[i];
-                var at = scheme.Source.Describe($"provisions[{i}]");
-                if (!seen.Add(p.Id))
-                {
-                    errors.Add(new RuleLoadError(at, $"duplicate provision id '{p.Id}' in scheme '{scheme.Id}'"));
-                }
-
-                if (p.Assessment.Contains(AssessmentMethod.Automated) && p.Checks.Count == 0)
-                {
-                    errors.Add(new RuleLoadError(at, $"provision '{p.Id}' is assessed automatically but lists no checks"));
-                }
-
-                if (p.Assessment.Contains(AssessmentMethod.Declaration) && string.IsNullOrWhiteSpace(p.Question))
-                {
-                    errors.Add(new RuleLoadError(at, $"provision '{p.Id}' is assessed by declaration but has no question"));
-                }
-
-                errors.AddRange(p.Checks.Where(c => !catalogIds.Contains(c))
-                    .Select(c => new RuleLoadError(at, $"provision '{p.Id}' names unknown catalog id '{c}'")));
-                errors.AddRange(p.Conditions.Where(c => !conditionIds.Contains(c))
-                    .Select(c => new RuleLoadError(at, $"provision '{p.Id}' names unknown condition '{c}'")));
             }
         }
     }

@@ -10,7 +10,7 @@ internal static class BoundedGzip
 
     /// <summary>A stream of the decompressed bytes that fails with <see cref="InvalidDataException"/> past <paramref name="limit"/>.</summary>
     public static Stream Open(ReadOnlyMemory<byte> compressed, long limit) =>
-        new BoundedStream(new GZipStream(new ReadOnlyMemoryStream(compressed), CompressionMode.Decompress), limit);
+        BoundedStream.Over(new GZipStream(new ReadOnlyMemoryStream(compressed), CompressionMode.Decompress), limit);
 
     /// <summary>The decompressed bytes, or null with <paramref name="problem"/> when they are damaged or larger than <paramref name="limit"/>.</summary>
     public static byte[]? TryDecompress(ReadOnlyMemory<byte> compressed, int limit, out string? problem)

@@ -120,7 +120,7 @@ public sealed class MongooseFirmwareFormat : IUpdateFormat
 
     private static byte[] Read(ZipArchiveEntry entry, long limit)
     {
-        using var stream = new BoundedStream(entry.Open(), limit);
+        using var stream = BoundedStream.Over(entry.Open(), limit);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
@@ -129,7 +129,7 @@ public sealed class MongooseFirmwareFormat : IUpdateFormat
     private static string Digest(ZipArchiveEntry entry, HashAlgorithmName algorithm)
     {
         using var hash = IncrementalHash.CreateHash(algorithm);
-        using var stream = new BoundedStream(entry.Open(), MaxPart);
+        using var stream = BoundedStream.Over(entry.Open(), MaxPart);
         var buffer = new byte[64 * 1024];
         for (int n; (n = stream.Read(buffer)) > 0;)
         {
