@@ -61,7 +61,7 @@ public sealed class SchemeOptionTests
     public async Task Waived_failures_stay_visible_counted_apart_and_an_expired_waiver_no_longer_applies()
     {
         using var outDir = new TempDirectory();
-        var (exit, output, error) = await Cli.RunAsync(["audit", Firmware, "--out", outDir.Path, "--format", "json", "--waivers", Waivers, "--fail-on", "critical"]);
+        var (exit, output, error) = await Cli.RunAsync(["audit", Firmware, "--out", outDir.Path, "--format", "json,sarif", "--waivers", Waivers, "--fail-on", "critical"]);
         Assert.True(exit == ExitCodes.FindingsAtThreshold, error);
         var report = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(outDir.Path, "report.json")));
 
@@ -77,6 +77,12 @@ public sealed class SchemeOptionTests
         Assert.Equal(telnet.Length, (int)report["waivers"]!["expired"]!);
         Assert.Contains("1 failure(s) waived", output, StringComparison.Ordinal);
         Assert.Contains("WAIVED high     CMP1006", output, StringComparison.Ordinal);
+        // SARIF keeps the waived result, suppressed as accepted (code scanning shows it dismissed, with why).
+        var sarif = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(outDir.Path, "report.sarif")));
+        var suppressed = Assert.Single(sarif["runs"]![0]!["results"]!, r => r["suppressions"] is not null);
+        Assert.Equal("CMP1006", (string)suppressed["ruleId"]!);
+        Assert.Equal("accepted", (string)suppressed["suppressions"]![0]!["status"]!);
+        Assert.Contains(sarif["runs"]![0]!["results"]!, r => (string)r["ruleId"]! == "CMP2003" && r["properties"]!["expiredWaiver"] is not null);
         // The waived failure no longer fails the provisions it is linked to on its own, and they say why.
         Assert.Contains(report["schemes"]!.SelectMany(s => s["provisions"]!), p => (int)p["waived"]! > 0
             && p["reasons"]!.Values<string>().Any(r => r!.Contains("waived until 2026-06-30", StringComparison.Ordinal)));

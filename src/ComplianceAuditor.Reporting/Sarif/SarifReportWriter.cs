@@ -77,8 +77,12 @@ public sealed class SarifReportWriter : IReportWriter
                 ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)new JsonObject
                 {
                     ["scheme"] = s.Id,
+                    ["model"] = s.Rating.Model,
                     ["label"] = s.Rating.Label,
                     ["score"] = s.Rating.Score,
+                    ["grade"] = s.Rating.Grade,
+                    ["level"] = s.Rating.Level,
+                    ["failed"] = s.Rating.Failed,
                 }).ToArray()),
             },
         };

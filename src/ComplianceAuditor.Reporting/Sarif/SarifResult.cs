@@ -31,6 +31,21 @@ internal static class SarifResult
             },
         };
 
+        // A waived failure stays a result, suppressed as SARIF has it (code scanning shows it as dismissed, with why);
+        // one under an expired waiver is not suppressed, and says so.
+        if (result.Waiver is { } waiver)
+        {
+            var note = $"waived by {waiver.Approver} until {waiver.Expires}: {waiver.Justification} ({waiver.Location})";
+            if (waiver.Applied)
+            {
+                sarif["suppressions"] = new JsonArray(new JsonObject { ["kind"] = "external", ["status"] = "accepted", ["justification"] = note });
+            }
+            else
+            {
+                sarif["properties"]!["expiredWaiver"] = note;
+            }
+        }
+
         if (evidence.Count > 1)
         {
             var related = new JsonArray();
