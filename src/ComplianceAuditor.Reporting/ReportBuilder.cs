@@ -177,7 +177,7 @@ public static class ReportBuilder
             }
 
             var match = applied.Match(result);
-            tally.Count(match);
+            tally.Count(match, match is null ? [] : applied.Naming(result));
             if (match?.Applies != true)
             {
                 failures[(int)result.Severity]++;

@@ -13,14 +13,15 @@ internal sealed class WaiverTally
 
     public int Expired { get; private set; }
 
-    public void Count(WaiverMatch? match)
+    /// <param name="naming">Every waiver that names the failure: a renewed waiver does not leave the expired one "unused".</param>
+    public void Count(WaiverMatch? match, IEnumerable<Waiver> naming)
     {
+        _used.UnionWith(naming);
         if (match is null)
         {
             return;
         }
 
-        _used.Add(match.Waiver);
         if (match.Applies)
         {
             Applied++;

@@ -6,8 +6,9 @@ namespace ComplianceAuditor.Scoring;
 
 /// <summary>
 /// Matches failing results against a waivers file as of the audit date. Fingerprints are exact; rule waivers may name
-/// an artifact glob (<c>**</c> crosses folders and containers). The first waiver in file order that names a result
-/// is the one reported, an expired one included, so the reader sees why a finding is back.
+/// an artifact glob over the whole virtual path (<c>**</c> crosses folders and containers). The first waiver in force
+/// that names a result applies; when every waiver naming it has expired, the first of those is reported, so the
+/// reader sees why a finding is back.
 /// </summary>
 public sealed class AppliedWaivers
 {
@@ -37,10 +38,7 @@ public sealed class AppliedWaivers
         WaiverMatch? expired = null;
         foreach (var (waiver, glob) in _waivers)
         {
-            var named = waiver.Fingerprint is { } fingerprint
-                ? string.Equals(fingerprint, result.Fingerprint, StringComparison.Ordinal)
-                : string.Equals(waiver.Rule, result.RuleId, StringComparison.Ordinal) && (glob is null || glob.IsMatch(result.Artifact));
-            if (!named)
+            if (!Names(waiver, glob, result))
             {
                 continue;
             }
@@ -56,6 +54,18 @@ public sealed class AppliedWaivers
         return expired;
     }
 
+    /// <summary>Every waiver that names the failing result, in force or not (for telling which waivers were used).</summary>
+    public IEnumerable<Waiver> Naming(CheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Outcome != Outcome.Fail ? [] : _waivers.Where(w => Names(w.Waiver, w.Glob, result)).Select(w => w.Waiver);
+    }
+
     /// <summary>True when the result is a failure a waiver in force accepts.</summary>
     public bool Waives(CheckResult result) => Match(result)?.Applies == true;
+
+    private static bool Names(Waiver waiver, PathGlob? glob, CheckResult result) =>
+        waiver.Fingerprint is { } fingerprint
+            ? string.Equals(fingerprint, result.Fingerprint, StringComparison.Ordinal)
+            : string.Equals(waiver.Rule, result.RuleId, StringComparison.Ordinal) && (glob is null || glob.IsMatch(result.Artifact));
 }

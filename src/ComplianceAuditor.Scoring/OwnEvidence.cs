@@ -61,11 +61,20 @@ internal static class OwnEvidence
             return new(Kind.NotExpected, [$"none of its checks ({string.Join(", ", provision.Checks)}) can give evidence from the targets audited"]);
         }
 
+        // A check whose rules all found nothing they apply to here (a SUIT check on a device without SUIT manifests)
+        // is not missing evidence: it is left out, and the reasons say so.
+        var inapplicable = expected.Where(id =>
+        {
+            var of = runs.Where(r => r.Rule.Catalog.Contains(id)).ToArray();
+            return of.Length > 0 && of.All(r => r.Passed == 0 && r.Waived == 0 && r.NotApplicable > 0);
+        }).ToArray();
+        var notApplying = inapplicable.Length == 0 ? "" : $"; {string.Join(", ", inapplicable)} did not apply to the targets audited";
+        expected = expected.Except(inapplicable).ToArray();
         var covered = expected.Where(id => runs.Any(r => r.Passed > 0 && r.Rule.Catalog.Contains(id))).ToArray();
         var missing = expected.Except(covered).ToArray();
-        if (missing.Length == 0)
+        if (expected.Length > 0 && missing.Length == 0)
         {
-            return new(Kind.Pass, [$"all evidence passed for {string.Join(", ", covered)} ({runs.Sum(r => r.Passed)} passing result(s))"]);
+            return new(Kind.Pass, [$"all evidence passed for {string.Join(", ", covered)} ({runs.Sum(r => r.Passed)} passing result(s)){notApplying}"]);
         }
 
         // A check whose only failures are waived did give evidence: say so rather than "no result".
@@ -78,7 +87,7 @@ internal static class OwnEvidence
         }.OfType<string>());
         if (covered.Length > 0)
         {
-            return new(Kind.Partial, [$"partial evidence: passed for {string.Join(", ", covered)}; {gaps}"]);
+            return new(Kind.Partial, [$"partial evidence: passed for {string.Join(", ", covered)}; {gaps}{notApplying}"]);
         }
 
         if (waived.Length > 0)

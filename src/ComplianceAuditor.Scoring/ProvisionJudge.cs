@@ -11,10 +11,11 @@ namespace ComplianceAuditor.Scoring;
 /// as EN 303 645 Annex B has it; linked failures are named in the reasons and count for the other provisions).</item>
 /// <item>FAIL when a linked check failed (a failure accepted by a waiver in force does not count). Evidence beats an
 /// answer: if the provision was declared met, the contradiction is a conflict.</item>
-/// <item>FAIL when the manufacturer declared it not met, or a provision it derives from fails.</item>
-/// <item>PASS when the manufacturer declared it met (with the evidence they name).</item>
+/// <item>FAIL when the manufacturer declared it not met; PASS when they declared it met (with the evidence they name).</item>
+/// <item>PASS when every check it can expect from this audit passed.</item>
+/// <item>PASS when every provision it derives from passed (or does not apply); FAIL when one of those fails. Derived
+/// provisions are a route to compliance, so they decide only where the provision's own evidence and answer did not.</item>
 /// <item>INCONCLUSIVE when a linked check, or a provision it derives from, could not decide.</item>
-/// <item>PASS when every check it can expect from this audit passed, or every provision it derives from passed.</item>
 /// <item>NOT APPLICABLE when none of the provisions it derives from applies and its own checks gave no evidence.</item>
 /// <item>INCONCLUSIVE when only some of its checks gave evidence (partial evidence is not a pass).</item>
 /// <item>NOT ASSESSED otherwise: only a declaration or a laboratory could settle it and none was given, or nothing in
@@ -56,7 +57,10 @@ public static class ProvisionJudge
         ProvisionAssessment Verdict(Verdict verdict, IEnumerable<string> reasons, VerdictBasis[] basis, string[]? conflicts = null) =>
             new(provision, verdict, [.. reasons, .. waived], linked)
             {
-                Basis = basis,
+                // A verdict carried over from derived provisions rests on whatever they rested on, declarations included.
+                Basis = basis.Contains(VerdictBasis.Derived)
+                    ? [.. basis.Concat(derived.SelectMany(d => d.Basis).Where(b => b is VerdictBasis.Declaration or VerdictBasis.Condition)).Distinct()]
+                    : basis,
                 Conflicts = conflicts ?? [],
                 Derived = derived,
                 Answer = answer,
@@ -86,11 +90,6 @@ public static class ProvisionJudge
             return Verdict(Scoring.Verdict.Fail, [$"declared not met: {answer.Justification}"], [VerdictBasis.Declaration]);
         }
 
-        if (fromDerived == Scoring.Verdict.Fail)
-        {
-            return Verdict(Scoring.Verdict.Fail, [DerivedEvidence.Describe(derived, Scoring.Verdict.Fail, "which fails")], [VerdictBasis.Derived]);
-        }
-
         if (answer is { Met: true })
         {
             IEnumerable<string> reasons = [$"declared met: {answer.Evidence}"];
@@ -102,9 +101,29 @@ public static class ProvisionJudge
             return Verdict(Scoring.Verdict.Pass, reasons, own.Kind == OwnEvidence.Kind.Pass ? [VerdictBasis.Declaration, VerdictBasis.Evidence] : [VerdictBasis.Declaration]);
         }
 
+        if (own.Kind == OwnEvidence.Kind.Pass)
+        {
+            var reasons = provision.Assessment.Contains(AssessmentMethod.Declaration)
+                ? own.Reasons.Append("the manufacturer's declaration would confirm what the tool cannot see")
+                : own.Reasons;
+            return Verdict(Scoring.Verdict.Pass, reasons, fromDerived == Scoring.Verdict.Pass ? [VerdictBasis.Evidence, VerdictBasis.Derived] : [VerdictBasis.Evidence]);
+        }
+
+        // Derived provisions are a route to compliance (EN 303 645 gives deemed compliance with UK PSTI): passing them
+        // is enough, and failing them fails this provision only when nothing of its own showed it met.
+        if (fromDerived == Scoring.Verdict.Pass)
+        {
+            return Verdict(Scoring.Verdict.Pass, [$"derives from {string.Join(", ", derived.Select(d => $"{d.Provision} ({Describe(d.Verdict)})"))}"], [VerdictBasis.Derived]);
+        }
+
+        if (fromDerived == Scoring.Verdict.Fail)
+        {
+            return Verdict(Scoring.Verdict.Fail, [DerivedEvidence.Describe(derived, Scoring.Verdict.Fail, "which fails"), .. own.Reasons], [VerdictBasis.Derived]);
+        }
+
         if (own.Kind == OwnEvidence.Kind.Undecided || fromDerived == Scoring.Verdict.Inconclusive)
         {
-            var reasons = own.Kind == OwnEvidence.Kind.Undecided ? own.Reasons : [];
+            var reasons = own.Reasons;
             if (fromDerived == Scoring.Verdict.Inconclusive)
             {
                 reasons = [.. reasons, DerivedEvidence.Describe(derived, Scoring.Verdict.Inconclusive, "which the tool could not decide")];
@@ -114,19 +133,6 @@ public static class ProvisionJudge
                 : fromDerived == Scoring.Verdict.Inconclusive ? [VerdictBasis.Evidence, VerdictBasis.Derived]
                 : [VerdictBasis.Evidence];
             return Verdict(Scoring.Verdict.Inconclusive, reasons, basis);
-        }
-
-        if (own.Kind == OwnEvidence.Kind.Pass)
-        {
-            var reasons = provision.Assessment.Contains(AssessmentMethod.Declaration)
-                ? own.Reasons.Append("the manufacturer's declaration would confirm what the tool cannot see")
-                : own.Reasons;
-            return Verdict(Scoring.Verdict.Pass, reasons, fromDerived == Scoring.Verdict.Pass ? [VerdictBasis.Evidence, VerdictBasis.Derived] : [VerdictBasis.Evidence]);
-        }
-
-        if (fromDerived == Scoring.Verdict.Pass)
-        {
-            return Verdict(Scoring.Verdict.Pass, [$"derives from {string.Join(", ", derived.Select(d => $"{d.Provision} ({Describe(d.Verdict)})"))}"], [VerdictBasis.Derived]);
         }
 
         if (fromDerived == Scoring.Verdict.NotApplicable && own.Kind is not OwnEvidence.Kind.Partial)

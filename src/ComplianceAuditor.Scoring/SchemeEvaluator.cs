@@ -83,7 +83,7 @@ public sealed class SchemeEvaluator
             var source = _all.FirstOrDefault(s => s.Id == r.Scheme)?.FindProvision(r.Provision) is { } p
                 ? Judge(_all.First(s => s.Id == r.Scheme), p)
                 : throw new InvalidOperationException($"provision {key} derives from {r}, which is not loaded");
-            return new DerivedVerdict(r, source.Verdict);
+            return new DerivedVerdict(r, source.Verdict) { Basis = source.Basis };
         }).ToArray();
 
         var judged = ProvisionJudge.JudgeLinked(scheme, provision, _index.Linked(scheme.Id, provision), derived, _context);

@@ -135,4 +135,13 @@ public sealed class SchemeOptionTests
         Assert.Contains("--force", refused, StringComparison.Ordinal);
         Assert.Empty(report["declaration"]!["facts"]!);
     }
+
+    [Fact]
+    public async Task Declare_init_to_a_name_that_cannot_be_a_file_is_a_usage_error()
+    {
+        var (exit, _, error) = await Cli.RunAsync(["declare", "--init", "--out", ""]);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("not a file name that can be written", error, StringComparison.Ordinal);
+    }
 }

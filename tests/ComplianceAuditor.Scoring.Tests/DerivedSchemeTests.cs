@@ -56,8 +56,8 @@ public sealed class DerivedSchemeTests
         var assessment = new SchemeEvaluator([baseScheme, label], results, Firmware).Evaluate(label);
 
         Assert.Equal([Pass, Fail], assessment.Provisions.Select(p => p.Verdict));
-        Assert.Equal([new DerivedVerdict(Ref("base", "B-1"), Pass)], assessment.Provisions[0].Derived);
-        Assert.Equal([new DerivedVerdict(Ref("base", "B-1"), Pass), new DerivedVerdict(Ref("base", "B-2"), Fail)], assessment.Provisions[1].Derived);
+        Assert.Equal([(Ref("base", "B-1"), Pass)], assessment.Provisions[0].Derived.Select(d => (d.Provision, d.Verdict)));
+        Assert.Equal([(Ref("base", "B-1"), Pass), (Ref("base", "B-2"), Fail)], assessment.Provisions[1].Derived.Select(d => (d.Provision, d.Verdict)));
         Assert.Equal([VerdictBasis.Derived], assessment.Provisions[0].Basis);
         Assert.Contains("derives from base:B-2, which fails", Assert.Single(assessment.Provisions[1].Reasons), StringComparison.Ordinal);
         Assert.Empty(assessment.Provisions[0].Results);
@@ -91,7 +91,8 @@ public sealed class DerivedSchemeTests
         var assessment = new SchemeEvaluator([baseScheme, label], [Result("CHK-A-01", Outcome.Fail)], context).Evaluate(label);
 
         Assert.Equal(NotApplicable, assessment.Provisions[0].Verdict);
-        Assert.Equal([VerdictBasis.Derived], assessment.Provisions[0].Basis);
+        // It rests on the declared condition of the provision it derives from, and says so.
+        Assert.Equal([VerdictBasis.Derived, VerdictBasis.Condition], assessment.Provisions[0].Basis);
         Assert.Contains("every provision it derives from is not applicable: base:B-1", Assert.Single(assessment.Provisions[0].Reasons), StringComparison.Ordinal);
     }
 
@@ -105,7 +106,7 @@ public sealed class DerivedSchemeTests
 
         var t1 = Assert.Single(assessment.Provisions);
         Assert.Equal(Pass, t1.Verdict);
-        Assert.Equal([new DerivedVerdict(Ref("label", "L-1"), Pass)], t1.Derived);
+        Assert.Equal([(Ref("label", "L-1"), Pass)], t1.Derived.Select(d => (d.Provision, d.Verdict)));
     }
 
     public static TheoryData<string> Circles() => new() { "itself", "within a scheme", "across schemes" };

@@ -134,12 +134,18 @@ public sealed class ProvisionJudgeTests
             Reasons = ["derives from x:B, which fails"],
             NotInReasons = ["x:A"],
         },
-        new("derived provision fails although declared met → FAIL", Verdict.Fail, VerdictBasis.Derived)
+        new("declared met beats a failing derived provision (derivation is one route to compliance) → PASS", Verdict.Pass, VerdictBasis.Declaration)
         {
             Subject = Provision([], [AssessmentMethod.Automated, AssessmentMethod.Declaration], derivedFrom: [Ref("x", "A")]),
-            Declaration = Declared(answers: [Met("s", "P-1", "manual")]),
+            Declaration = Declared(answers: [Met("s", "P-1", "ISO/IEC 29147 process, https://example.com/psirt")]),
             Derived = [new(Ref("x", "A"), Verdict.Fail)],
-            Reasons = ["derives from x:A, which fails"],
+            Reasons = ["declared met: ISO/IEC 29147 process"],
+        },
+        new("own passing evidence beats a failing derived provision → PASS", Verdict.Pass, VerdictBasis.Evidence)
+        {
+            Subject = Provision(["CHK-A-01"], derivedFrom: [Ref("x", "A")]),
+            Results = [Result("CHK-A-01", Outcome.Pass)],
+            Derived = [new(Ref("x", "A"), Verdict.Fail)],
         },
 
         // 4. PASS on the declaration.
@@ -182,7 +188,7 @@ public sealed class ProvisionJudgeTests
             Results = [Result("CHK-A-01", Outcome.Pass, artifact: "fs/a"), Result("CHK-A-01", Outcome.Error, artifact: "fs/b")],
             Reasons = ["CMP9001 could not decide on fs/b"],
         },
-        new("own inconclusive beats a derived pass → INCONCLUSIVE", Verdict.Inconclusive, VerdictBasis.Evidence)
+        new("a derived pass settles what the provision's own checks could not decide → PASS", Verdict.Pass, VerdictBasis.Derived)
         {
             Subject = Provision(["CHK-A-01"], derivedFrom: [Ref("x", "A")]),
             Results = [Result("CHK-A-01", Outcome.Inconclusive)],
@@ -195,7 +201,7 @@ public sealed class ProvisionJudgeTests
             Reasons = ["derives from x:B, which the tool could not decide"],
             NotInReasons = ["x:A"],
         },
-        new("derived inconclusive beats own passing evidence → INCONCLUSIVE", Verdict.Inconclusive, VerdictBasis.Derived)
+        new("own passing evidence is enough although a derived provision is inconclusive → PASS", Verdict.Pass, VerdictBasis.Evidence)
         {
             Subject = Provision(["CHK-A-01"], derivedFrom: [Ref("x", "A")]),
             Results = [Result("CHK-A-01", Outcome.Pass)],
@@ -455,5 +461,27 @@ public sealed class ProvisionJudgeTests
         public string[] Conflicts { get; init; } = [];
 
         public Action<ProvisionAssessment>? Also { get; init; }
+    }
+
+    [Fact]
+    public void A_check_whose_rules_applied_to_nothing_here_is_left_out_and_named_not_counted_as_missing()
+    {
+        var results = new[] { Result("CHK-A-01", Outcome.Pass), Result("CHK-B-01", Outcome.NotApplicable, "CMP9002") };
+
+        var assessment = ProvisionJudge.Judge(Scheme("s", [Provision(["CHK-A-01", "CHK-B-01"])]), Provision(["CHK-A-01", "CHK-B-01"]), results, Firmware);
+
+        Assert.Equal(Verdict.Pass, assessment.Verdict);
+        Assert.Contains("CHK-B-01 did not apply to the targets audited", Assert.Single(assessment.Reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_check_that_applied_to_nothing_does_not_make_a_provision_pass_on_its_own()
+    {
+        var results = new[] { Result("CHK-A-01", Outcome.NotApplicable) };
+
+        var assessment = ProvisionJudge.Judge(Scheme("s", [Provision(["CHK-A-01"])]), Provision(["CHK-A-01"]), results, Firmware);
+
+        Assert.Equal(Verdict.NotAssessed, assessment.Verdict);
+        Assert.Contains(assessment.Reasons, r => r.Contains("was not applicable", StringComparison.Ordinal));
     }
 }

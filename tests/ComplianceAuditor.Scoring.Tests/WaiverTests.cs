@@ -242,4 +242,18 @@ public sealed class WaiverTests
         Assert.Contains(assessment.Reasons, r => r.StartsWith("CMP9001 failed on fw.bin!/usr/sbin/httpd but is waived", StringComparison.Ordinal));
         Assert.DoesNotContain(assessment.Reasons, r => r.Contains("no rule in the rule set gives evidence", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Every_waiver_that_names_a_failure_is_reported_as_naming_it_in_force_or_not()
+    {
+        var failure = Result("CHK-A-01", Outcome.Fail);
+        var expired = ByRule("CMP9001", approver: "old", expires: new DateOnly(2025, 1, 31));
+        var renewed = ByRule("CMP9001", approver: "new");
+        var other = ByRule("CMP9002");
+
+        var naming = Applied(expired, renewed, other).Naming(failure).ToArray();
+
+        Assert.Equal([expired, renewed], naming);
+        Assert.Empty(Applied(expired, renewed).Naming(Result("CHK-A-01", Outcome.Pass)));
+    }
 }

@@ -141,7 +141,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
     private async Task<AuditReport> AuditAsync(
         AuditSettings settings,
         IReadOnlyList<TargetInventory> inventories,
-        IReadOnlyList<TargetInventory> comparisons,
+        TargetInventory[] comparisons,
         RuleSet ruleSet,
         CheckRegistry registry,
         BlockStore records,
@@ -179,7 +179,8 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         }
 
         MemoryPacer.GiveBack();
-        var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: false, ruleSet.Catalog)
+        // With an earlier release (--previous), the checks that compare two versions can give evidence.
+        var context = new ScoringContext(inventories.Select(i => i.Target.Kind).Distinct().ToArray(), MultipleVersions: comparisons.Length > 0, ruleSet.Catalog)
         {
             Declaration = inputs.Declaration,
             Waivers = inputs.Waivers,

@@ -70,6 +70,11 @@ internal static class DeclareCommand
             console.Fail($"error: '{path}' exists; choose another file or add --force to replace it");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            console.Fail($"error: '{path}' is not a file name that can be written: {e.Message}");
+            return ExitCodes.Usage;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             console.Fail($"error: cannot write '{path}': {Core.Text.IoErrors.Describe(e)}");

@@ -28,9 +28,12 @@ internal static class ReportText
     {
         ArgumentNullException.ThrowIfNull(result);
         var message = Safe(result.Message);
-        return string.IsNullOrWhiteSpace(result.Reason) || result.Reason == result.Message
+        var text = string.IsNullOrWhiteSpace(result.Reason) || result.Reason == result.Message
             ? message
             : $"{message} — {Safe(result.Reason)}";
+        // A waived failure stays in the list, marked; one under an expired waiver says so too.
+        return result.Waiver is not { } w ? text
+            : $"{(w.Applied ? "WAIVED" : "WAIVER EXPIRED")} until {Safe(w.Expires)} by {Safe(w.Approver)}: {Safe(w.Justification, 300)}. {text}";
     }
 
     /// <summary>The first evidence item as <c>line 12: excerpt</c> or <c>offset 0x1F40: excerpt</c>.</summary>

@@ -32,9 +32,41 @@ internal static class SummarySection
             styles.Label,
             styles.Body,
             labelWidth);
+        Declared(flow, report, styles, labelWidth);
         Inputs(flow, report, styles);
         Schemes(flow, report, styles);
         Results(flow, report, styles);
+    }
+
+    /// <summary>The declaration and waivers the verdicts rest on, with their hashes, and what contradicts them.</summary>
+    private static void Declared(FlowLayout flow, AuditReport report, ReportStyles styles, float labelWidth)
+    {
+        if (report.Declaration is { } d)
+        {
+            var who = string.Join(" ", new[] { d.Manufacturer, d.Model, d.FirmwareVersion is { } v ? $"firmware {v}" : null }.OfType<string>());
+            flow.LabelledValue(
+                "Declaration",
+                $"{ReportText.Safe(d.Source)} (SHA-256 {ReportText.Safe(d.Sha256)}){(who.Length > 0 ? ", " + ReportText.Safe(who) : "")}: "
+                + $"{ReportText.Count(d.Facts.Count)} facts, {ReportText.Count(d.Answers)} answers; verdicts that rest on it say so",
+                styles.Label,
+                styles.Body,
+                labelWidth);
+            foreach (var conflict in d.Conflicts)
+            {
+                flow.LabelledValue("Conflict", ReportText.Safe(conflict.Description, 600), styles.Label, styles.Body, labelWidth);
+            }
+        }
+
+        if (report.Waivers is { } w)
+        {
+            flow.LabelledValue(
+                "Waivers",
+                $"{ReportText.Safe(w.Source)} (SHA-256 {ReportText.Safe(w.Sha256)}): {ReportText.Count(w.Applied)} failures waived, "
+                + $"{ReportText.Count(w.Expired)} under an expired waiver, {ReportText.Count(w.Unused.Count)} unused",
+                styles.Label,
+                styles.Body,
+                labelWidth);
+        }
     }
 
     private static void Inputs(FlowLayout flow, AuditReport report, ReportStyles styles)

@@ -74,16 +74,7 @@ public sealed class SarifReportWriter : IReportWriter
             {
                 ["rulesetSha256"] = report.Tool.RulesetSha256,
                 ["secretsShown"] = report.SecretsShown,
-                ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)new JsonObject
-                {
-                    ["scheme"] = s.Id,
-                    ["model"] = s.Rating.Model,
-                    ["label"] = s.Rating.Label,
-                    ["score"] = s.Rating.Score,
-                    ["grade"] = s.Rating.Grade,
-                    ["level"] = s.Rating.Level,
-                    ["failed"] = s.Rating.Failed,
-                }).ToArray()),
+                ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)Rating(s)).ToArray()),
             },
         };
 
@@ -93,6 +84,30 @@ public sealed class SarifReportWriter : IReportWriter
             ["version"] = "2.1.0",
             ["runs"] = new JsonArray(run),
         };
+    }
+
+    /// <summary>A scheme's rating for the run's properties; grade and level only where the model has them.</summary>
+    private static JsonObject Rating(SchemeEntry scheme)
+    {
+        var rating = new JsonObject
+        {
+            ["scheme"] = scheme.Id,
+            ["model"] = scheme.Rating.Model,
+            ["label"] = scheme.Rating.Label,
+            ["score"] = scheme.Rating.Score,
+            ["failed"] = scheme.Rating.Failed,
+        };
+        if (scheme.Rating.Grade is { } grade)
+        {
+            rating["grade"] = grade;
+        }
+
+        if (scheme.Rating.Level is { } level)
+        {
+            rating["level"] = level;
+        }
+
+        return rating;
     }
 
     private static JsonObject BaseIds(AuditReport report)

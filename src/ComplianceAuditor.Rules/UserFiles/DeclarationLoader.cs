@@ -138,7 +138,7 @@ public static class DeclarationLoader
         FactType.Choice => "one of " + string.Join(", ", fact.Choices),
         FactType.List => "a list of " + string.Join(", ", fact.Choices),
         FactType.Date => "a date YYYY-MM-DD",
-        FactType.Url => "an https:// or mailto: address",
+        FactType.Url => "an http(s):// or mailto: address",
         _ => "text",
     };
 }

@@ -44,8 +44,10 @@ public static class DeclarationTemplate
 
     private static void WriteFacts(StringBuilder text, RuleSet ruleSet, IReadOnlyList<SchemeDefinition> schemes)
     {
+        var chosen = Closure(ruleSet, schemes).ToArray();
         var asked = CoreFacts
-            .Concat(Closure(ruleSet, schemes).SelectMany(s => s.Conditions).Select(c => c.Fact))
+            .Concat(chosen.SelectMany(s => s.Conditions).Select(c => c.Fact))
+            .Concat(ruleSet.Facts.Where(f => f.Settles.Any(r => chosen.Any(s => s.Id == r.Scheme))).Select(f => f.Id))
             .Distinct(StringComparer.Ordinal)
             .Select(ruleSet.FindFact)
             .OfType<FactDefinition>()

@@ -6,7 +6,8 @@ namespace ComplianceAuditor.Rules.UserFiles;
 
 /// <summary>
 /// Answers that declared facts give to the provisions they settle (facts.yaml <c>settles</c>): a published address
-/// is the evidence that a policy or support period is published; a support period that ended before the audit means
+/// is the evidence that a policy or support period is published; a boolean answers yes or no; a date never shows a
+/// provision met on its own (a date is not a publication), but a support period that ended before the audit means
 /// the provision is not met. An explicit answer in the declaration always wins.
 /// </summary>
 internal static class ImpliedAnswers
@@ -21,9 +22,19 @@ internal static class ImpliedAnswers
         foreach (var group in byProvision)
         {
             var ended = group.FirstOrDefault(x => x.Definition.Type == FactType.Date && Ended(x.Fact.Value, auditDate));
-            yield return ended.Fact is { } past
-                ? new ProvisionAnswer(group.Key, false, null, $"declared {past.Fact} = {past.Value}: the period ended before the audit")
-                : new ProvisionAnswer(group.Key, true, string.Join("; ", group.Select(x => $"declared {x.Fact.Fact} = {x.Fact.Value}")), null);
+            var denied = group.FirstOrDefault(x => x.Definition.Type == FactType.Boolean && x.Fact.Value == "false");
+            if (ended.Fact is { } past)
+            {
+                yield return new ProvisionAnswer(group.Key, false, null, $"declared {past.Fact} = {past.Value}: the period ended before the audit");
+            }
+            else if (denied.Fact is { } no)
+            {
+                yield return new ProvisionAnswer(group.Key, false, null, $"declared {no.Fact} = false");
+            }
+            else if (group.Any(x => x.Definition.Type != FactType.Date))
+            {
+                yield return new ProvisionAnswer(group.Key, true, string.Join("; ", group.Select(x => $"declared {x.Fact.Fact} = {x.Fact.Value}")), null);
+            }
         }
     }
 

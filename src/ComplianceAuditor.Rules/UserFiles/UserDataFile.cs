@@ -31,7 +31,17 @@ internal sealed record UserDataFile(YMapping Root, SourceFile Source, string Sha
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            // Bounded as it is read too: a device or pipe (/dev/zero, a FIFO) reports a length of 0 and never ends.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var limited = new Core.IO.LimitedReadStream(file, YamlTreeReader.MaxBytes, l => new InvalidDataException($"it yields more than {l} bytes (not a regular file, or larger than its size said)"), ownsInner: false);
+            using var copy = new MemoryStream();
+            limited.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            errors.Add(new RuleLoadError($"{display}:1:1", $"cannot read file: {e.Message}"));
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -44,18 +44,45 @@ public static class WaiverLoader
                 continue;
             }
 
+            var justification = w.Str("justification").Trim();
+            if (justification.Length < 10 || w.Str("approver").Trim().Length == 0)
+            {
+                errors.Add(new RuleLoadError(at, "a waiver needs a justification of at least 10 characters and an approver, not blanks"));
+                continue;
+            }
+
+            // Compiled here, so a pattern the glob language refuses is this file's error, not the audit's crash.
+            if (w.OptStr("artifact") is { } artifact && GlobError(artifact) is { } globError)
+            {
+                errors.Add(new RuleLoadError(file.Source.Describe($"waivers[{i}].artifact"), $"'{artifact}' is not a usable glob: {globError}"));
+                continue;
+            }
+
             waivers.Add(new Waiver
             {
                 Fingerprint = w.OptStr("fingerprint"),
                 Rule = w.OptStr("rule"),
                 Artifact = w.OptStr("artifact"),
-                Justification = w.Str("justification").Trim(),
-                Approver = w.Str("approver"),
+                Justification = justification,
+                Approver = w.Str("approver").Trim(),
                 Expires = expires,
                 Location = at,
             });
         }
 
         return errors.Count > 0 ? (null, errors) : (new WaiverFile(file.Source.DisplayPath, file.Sha256, waivers), []);
+    }
+
+    private static string? GlobError(string artifact)
+    {
+        try
+        {
+            _ = new Core.Text.PathGlob("/" + artifact.TrimStart('/'));
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
     }
 }

@@ -33,9 +33,9 @@ internal static class FactValidator
                 }
             }
 
-            if (fact.Settles.Count > 0 && fact.Type is not (FactType.Url or FactType.Text or FactType.Date))
+            if (fact.Settles.Count > 0 && fact.Type is FactType.Choice or FactType.List)
             {
-                yield return new RuleLoadError(Where, $"fact '{fact.Id}': only url, text and date facts can settle provisions");
+                yield return new RuleLoadError(Where, $"fact '{fact.Id}': choice and list facts cannot settle provisions");
             }
 
             foreach (var c in fact.ContradictedBy)

@@ -66,6 +66,12 @@ internal static class SchemeValidator
                 yield return new RuleLoadError(at, $"provision '{p.Id}' is assessed automatically but lists no checks and derives from nothing");
             }
 
+            // Derived verdicts are automated evidence: a laboratory-only provision must never pass through them.
+            if (p.DerivedFrom.Count > 0 && !p.Assessment.Contains(AssessmentMethod.Automated))
+            {
+                yield return new RuleLoadError(at, $"provision '{p.Id}' derives from other provisions but is not assessed automatically");
+            }
+
             if (p.Assessment.Contains(AssessmentMethod.Declaration) && string.IsNullOrWhiteSpace(p.Question))
             {
                 yield return new RuleLoadError(at, $"provision '{p.Id}' is assessed by declaration but has no question");

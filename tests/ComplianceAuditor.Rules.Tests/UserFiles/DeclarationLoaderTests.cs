@@ -45,7 +45,7 @@ public sealed class DeclarationLoaderTests
         { "facts: { device-class: mainframe }", "one of constrained, linux-class" },
         { "facts: { device-class: [constrained] }", "takes one value, not a list" },
         { "facts: { support-period-end: 2031-02-30 }", "a date YYYY-MM-DD" },
-        { "facts: { disclosure-policy-url: \"ftp://example.com\" }", "an https:// or mailto: address" },
+        { "facts: { disclosure-policy-url: \"ftp://example.com\" }", "an http(s):// or mailto: address" },
         { "provisions: { no-such-scheme: {} }", "unknown scheme 'no-such-scheme'" },
         { "provisions: { uk-psti: { Sch9-9: { met: true, evidence: x } } }", "scheme 'uk-psti' has no provision 'Sch9-9'" },
         { "provisions: { etsi-en-303-645: { 5.5-2: { met: true, evidence: x } } }", "is not settled by declaration" },
@@ -90,24 +90,53 @@ public sealed class DeclarationLoaderTests
     }
 
     [Fact]
-    public void A_support_period_still_running_is_met_and_an_explicit_answer_wins_over_an_implied_one()
+    public void An_end_date_alone_is_no_publication_but_with_its_address_it_is_and_an_explicit_answer_wins()
     {
+        using var dateOnly = new TempFile("schemaVersion: 1\nfacts:\n  support-period-end: 2031-12-31\n");
         using var file = new TempFile("""
             schemaVersion: 1
             facts:
               support-period-end: 2031-12-31
+              support-period-url: https://example.com/support
               disclosure-policy-url: mailto:security@example.com
+              statement-of-compliance: false
             provisions:
               etsi-en-303-645:
                 "5.2-1": { met: false, justification: "the policy has no timelines yet" }
             """);
 
+        var (alone, _) = DeclarationLoader.Load(dateOnly.Path, BuiltIn, AuditDate);
         var (declaration, _) = DeclarationLoader.Load(file.Path, BuiltIn, AuditDate);
 
-        Assert.True(declaration!.Answer(new ProvisionRef("etsi-en-303-645", "5.3-13"))!.Met);
+        Assert.Null(alone!.Answer(new ProvisionRef("etsi-en-303-645", "5.3-13")));
+        var support = declaration!.Answer(new ProvisionRef("etsi-en-303-645", "5.3-13"))!;
+        Assert.True(support.Met);
+        Assert.Contains("2031-12-31", support.Evidence, StringComparison.Ordinal);
         var policy = declaration.Answer(new ProvisionRef("etsi-en-303-645", "5.2-1"))!;
         Assert.False(policy.Met);
         Assert.Single(declaration.Answers, a => a.Provision == policy.Provision);
+        // A boolean fact settles its provision both ways.
+        Assert.False(declaration.Answer(new ProvisionRef("au-smart-device-rules-2025", "s9"))!.Met);
+    }
+
+    [Fact]
+    public void Product_values_yaml_reads_as_numbers_are_kept_as_written()
+    {
+        using var file = new TempFile("schemaVersion: 1\nproduct: { model: 100, firmwareVersion: 1.10 }\n");
+
+        var (declaration, errors) = DeclarationLoader.Load(file.Path, BuiltIn, AuditDate);
+
+        Assert.Empty(errors);
+        Assert.Equal(("100", "1.10"), (declaration!.Product.Model, declaration.Product.FirmwareVersion));
+    }
+
+    [ComplianceAuditor.Tests.Shared.UnixFact("/dev/zero")]
+    public void A_device_that_never_ends_is_refused_at_the_size_limit()
+    {
+        var (declaration, errors) = DeclarationLoader.Load("/dev/zero", BuiltIn, AuditDate);
+
+        Assert.Null(declaration);
+        Assert.Contains("more than", Assert.Single(errors).Message, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, byte[]> Hostile() => new()

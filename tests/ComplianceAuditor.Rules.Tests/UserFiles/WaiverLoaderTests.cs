@@ -42,6 +42,10 @@ public sealed class WaiverLoaderTests
         { "- { fingerprint: \"v1:0123456789abcdef0123456789abcdef\", rule: CMP1006, justification: accepted for now, approver: x, expires: 2027-01-01 }", "" },
         { "- { artifact: \"**\", justification: accepted for now, approver: x, expires: 2027-01-01 }", "" },
         { "- { fingerprint: abc, justification: accepted for now, approver: x, expires: 2027-01-01 }", "" },
+        { "- { rule: CMP1006, artifact: \"fw.bin!/{a\", justification: accepted for now, approver: x, expires: 2027-01-01 }", "is not a usable glob" },
+        { "- { rule: CMP1006, justification: \"            \", approver: x, expires: 2027-01-01 }", "" },
+        { "- { rule: CMP1006, justification: \"  too short  \", approver: x, expires: 2027-01-01 }", "at least 10 characters" },
+        { "- { rule: CMP1006, justification: accepted for now, approver: \" \", expires: 2027-01-01 }", "" },
     };
 
     [Theory]
