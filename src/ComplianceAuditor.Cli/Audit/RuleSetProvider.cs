@@ -26,4 +26,21 @@ internal static class RuleSetProvider
             console.Fail(error.ToString());
         }
     }
+
+    /// <summary>
+    /// Loads and verifies the rule set for a command that only reads it (<c>rules</c>, <c>schemes</c>, <c>declare</c>):
+    /// on any error prints them all and exits 3, otherwise runs <paramref name="action"/>.
+    /// </summary>
+    public static int With(IReadOnlyList<string> ruleDirectories, CliConsole console, Func<Core.Rules.RuleSet, int> action)
+    {
+        var loaded = LoadVerified(ruleDirectories, Checks.CreateRegistry());
+        if (!loaded.Succeeded)
+        {
+            Print(loaded.Errors, console);
+            console.Fail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{loaded.Errors.Count} rule error(s)"));
+            return ExitCodes.InvalidRules;
+        }
+
+        return action(loaded.RuleSet!);
+    }
 }

@@ -30,22 +30,18 @@ internal static class DeclareCommand
                 return ExitCodes.Usage;
             }
 
-            var loaded = RuleSetProvider.LoadVerified(parse.GetValue(rules) ?? [], Checks.CreateRegistry());
-            if (!loaded.Succeeded)
+            return RuleSetProvider.With(parse.GetValue(rules) ?? [], console, set =>
             {
-                RuleSetProvider.Print(loaded.Errors, console);
-                return ExitCodes.InvalidRules;
-            }
+                var settings = new AuditSettings { Targets = [], OutputDirectory = ".", Formats = [], Schemes = AuditCommand.SplitList(parse.GetValue(schemes)) };
+                if (SchemeSelection.Check(settings, set) is { } problem)
+                {
+                    console.Fail($"error: {problem}");
+                    return ExitCodes.Usage;
+                }
 
-            var settings = new AuditSettings { Targets = [], OutputDirectory = ".", Formats = [], Schemes = AuditCommand.SplitList(parse.GetValue(schemes)) };
-            if (SchemeSelection.Check(settings, loaded.RuleSet!) is { } problem)
-            {
-                console.Fail($"error: {problem}");
-                return ExitCodes.Usage;
-            }
-
-            var template = DeclarationTemplate.Write(loaded.RuleSet!, SchemeSelection.Selected(settings, loaded.RuleSet!), ToolIdentity.Version);
-            return parse.GetValue(output) is { } path ? Save(path, template, parse.GetValue(force), console) : Print(template, console);
+                var template = DeclarationTemplate.Write(set, SchemeSelection.Selected(settings, set), ToolIdentity.Version);
+                return parse.GetValue(output) is { } path ? Save(path, template, parse.GetValue(force), console) : Print(template, console);
+            });
         });
         return command;
     }

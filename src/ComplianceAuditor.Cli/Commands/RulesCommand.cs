@@ -23,7 +23,7 @@ internal static class RulesCommand
     {
         var rules = CommonOptions.Rules();
         var command = new Command("list", "List every rule with its severity, check kind and catalog ids") { rules };
-        command.SetAction(parse => WithRules(parse.GetValue(rules) ?? [], console, set =>
+        command.SetAction(parse => RuleSetProvider.With(parse.GetValue(rules) ?? [], console, set =>
         {
             if (console.Rich)
             {
@@ -54,7 +54,7 @@ internal static class RulesCommand
         var id = new Argument<string>("id") { Description = "The rule id, for example CMP2001" };
         var rules = CommonOptions.Rules();
         var command = new Command("show", "Show one rule in full") { id, rules };
-        command.SetAction(parse => WithRules(parse.GetValue(rules) ?? [], console, set =>
+        command.SetAction(parse => RuleSetProvider.With(parse.GetValue(rules) ?? [], console, set =>
         {
             var wanted = parse.GetValue(id)!;
             var rule = set.FindRule(wanted);
@@ -78,7 +78,7 @@ internal static class RulesCommand
     {
         var rules = CommonOptions.Rules();
         var command = new Command("verify", "Validate every rule against the schema, check semantics and run the self-tests; exit 3 on any failure") { rules };
-        command.SetAction(parse => WithRules(parse.GetValue(rules) ?? [], console, set =>
+        command.SetAction(parse => RuleSetProvider.With(parse.GetValue(rules) ?? [], console, set =>
         {
             var selfTests = set.Rules.Sum(r => r.Tests.MustMatch.Count + r.Tests.MustNotMatch.Count);
             console.Line(string.Create(CultureInfo.InvariantCulture,
@@ -86,19 +86,6 @@ internal static class RulesCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    private static int WithRules(IReadOnlyList<string> directories, CliConsole console, Func<RuleSet, int> action)
-    {
-        var loaded = RuleSetProvider.LoadVerified(directories, Checks.CreateRegistry());
-        if (!loaded.Succeeded)
-        {
-            RuleSetProvider.Print(loaded.Errors, console);
-            console.Fail(string.Create(CultureInfo.InvariantCulture, $"{loaded.Errors.Count} rule error(s)"));
-            return ExitCodes.InvalidRules;
-        }
-
-        return action(loaded.RuleSet!);
     }
 
     private static IEnumerable<string> Describe(RuleDefinition rule, RuleSet set)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ComplianceAuditor.Cli.Audit;
-using ComplianceAuditor.Core.Rules;
 using ComplianceAuditor.Core.Schemes;
 using ComplianceAuditor.Reporting;
 using Spectre.Console;
@@ -23,7 +22,7 @@ internal static class SchemesCommand
     {
         var rules = CommonOptions.Rules();
         var command = new Command("list", "List every scheme with its kind, rating model and provision count") { rules };
-        command.SetAction(parse => WithRules(parse.GetValue(rules) ?? [], console, set =>
+        command.SetAction(parse => RuleSetProvider.With(parse.GetValue(rules) ?? [], console, set =>
         {
             var rows = set.Schemes.Select(s => new[]
             {
@@ -43,7 +42,7 @@ internal static class SchemesCommand
         var id = new Argument<string>("id") { Description = "The scheme id, for example etsi-en-303-645" };
         var rules = CommonOptions.Rules();
         var command = new Command("show", "Show a scheme's conditions, rating model and every provision with how it is assessed") { id, rules };
-        command.SetAction(parse => WithRules(parse.GetValue(rules) ?? [], console, set =>
+        command.SetAction(parse => RuleSetProvider.With(parse.GetValue(rules) ?? [], console, set =>
         {
             var wanted = parse.GetValue(id)!;
             if (set.FindScheme(wanted) is not { } scheme)
@@ -92,15 +91,4 @@ internal static class SchemesCommand
         }
     }
 
-    private static int WithRules(IReadOnlyList<string> directories, CliConsole console, Func<RuleSet, int> action)
-    {
-        var loaded = RuleSetProvider.LoadVerified(directories, Checks.CreateRegistry());
-        if (!loaded.Succeeded)
-        {
-            RuleSetProvider.Print(loaded.Errors, console);
-            return ExitCodes.InvalidRules;
-        }
-
-        return action(loaded.RuleSet!);
-    }
 }
