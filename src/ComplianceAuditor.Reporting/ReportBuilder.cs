@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplianceAuditor.Core.Model;
 using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Reporting.Baseline;
 using ComplianceAuditor.Reporting.Model;
 using ComplianceAuditor.Scoring;
 
@@ -15,7 +16,8 @@ public static class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(input);
         var waivers = new WaiverTally();
-        var summary = Summarize(input.Results, input.Waivers, waivers);
+        var baseline = input.Baseline is null ? null : new BaselineTally(input.Baseline);
+        var summary = Summarize(input.Results, input.Waivers, waivers, baseline);
         return new AuditReport
         {
             Tool = new ToolInfo
@@ -42,6 +44,7 @@ public static class ReportBuilder
             Schemes = input.Schemes.Select(SchemeEntries.ToEntry).ToArray(),
             Declaration = DeclarationEntries.ToEntry(input.Declaration, input.FactConflicts),
             Waivers = input.Waivers.File.Source.Length == 0 ? null : waivers.ToEntry(input.Waivers.File),
+            Baseline = baseline?.ToEntry(input.RuleSet.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)),
             SecretsShown = input.SecretsShown,
             Notes = input.Inventories.SelectMany(i => i.Notes.Select(n => $"{i.Target.Name}: {n}"))
                 .Concat(input.Histories.SelectMany(HistoryNotes))
@@ -164,7 +167,7 @@ public static class ReportBuilder
     };
 
     /// <summary>Counted in one walk: the results of a large audit are read back from packed blocks on every walk.</summary>
-    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results, AppliedWaivers applied, WaiverTally tally)
+    private static ResultSummary Summarize(IReadOnlyList<CheckResult> results, AppliedWaivers applied, WaiverTally tally, BaselineTally? baseline)
     {
         var outcomes = new int[Enum.GetValues<Outcome>().Length];
         var failures = new int[Enum.GetValues<Severity>().Length];
@@ -176,6 +179,7 @@ public static class ReportBuilder
                 continue;
             }
 
+            baseline?.CountFailure(result.Fingerprint);
             var match = applied.Match(result);
             tally.Count(match, match is null ? [] : applied.Naming(result));
             if (match?.Applies != true)

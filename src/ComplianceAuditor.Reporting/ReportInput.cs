@@ -50,6 +50,9 @@ public sealed record ReportInput
     /// <summary>Accepted findings (<c>--waivers</c>) as of the audit date.</summary>
     public AppliedWaivers Waivers { get; init; } = AppliedWaivers.None;
 
+    /// <summary>The earlier report to compare failures with (<c>--baseline</c>); null without one.</summary>
+    public Baseline.BaselineFile? Baseline { get; init; }
+
     /// <summary>Facts about the device given on the command line (<c>--device-ram</c>), named in the notes as declared.</summary>
     public IReadOnlyList<string> Declared { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using ComplianceAuditor.Core.Declarations;
 using ComplianceAuditor.Core.Rules;
+using ComplianceAuditor.Reporting.Baseline;
 using ComplianceAuditor.Rules.UserFiles;
 using ComplianceAuditor.Scoring;
 
@@ -7,11 +8,19 @@ namespace ComplianceAuditor.Cli.Audit;
 
 /// <summary>
 /// The manufacturer's declaration and the waivers file, loaded and checked before the audit starts: a broken one
-/// stops the run with its errors (exit 3), as a broken rule file does, rather than being half used.
+/// stops the run with its errors (exit 3), as a broken rule file does, rather than being half used. The baseline
+/// travels with them; it is read first of all (<see cref="ReadBaseline"/>).
 /// </summary>
-internal sealed record AuditInputs(Declaration Declaration, AppliedWaivers Waivers)
+internal sealed record AuditInputs(Declaration Declaration, AppliedWaivers Waivers, BaselineFile? Baseline)
 {
-    public static AuditInputs? Load(AuditSettings settings, RuleSet ruleSet, DateOnly auditDate, CliConsole console)
+    /// <summary>
+    /// The earlier report of <c>--baseline</c>, or null without one. Read before anything else runs, since a wrong
+    /// file there is a wrong argument (exit 2), not a broken configuration; throws <see cref="BaselineException"/>.
+    /// </summary>
+    public static BaselineFile? ReadBaseline(AuditSettings settings) =>
+        settings.Baseline is { } path ? BaselineReader.Read(path) : null;
+
+    public static AuditInputs? Load(AuditSettings settings, RuleSet ruleSet, DateOnly auditDate, BaselineFile? baseline, CliConsole console)
     {
         var declaration = Declaration.None;
         var failed = false;
@@ -30,7 +39,7 @@ internal sealed record AuditInputs(Declaration Declaration, AppliedWaivers Waive
             waivers = loaded is null ? AppliedWaivers.None : new AppliedWaivers(loaded, auditDate);
         }
 
-        return failed ? null : new AuditInputs(declaration, waivers);
+        return failed ? null : new AuditInputs(declaration, waivers, baseline);
     }
 
     private static bool Print(string what, IReadOnlyList<Rules.Validation.RuleLoadError> errors, CliConsole console)

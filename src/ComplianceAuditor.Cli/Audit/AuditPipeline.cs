@@ -23,6 +23,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         AuditTarget[] comparisons;
         DateTimeOffset generatedAt;
         Update.Trust.TrustAnchors anchors;
+        Reporting.Baseline.BaselineFile? baseline;
         try
         {
             anchors = TrustAnchorFiles.Load(settings.PublicKeys);
@@ -31,8 +32,9 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             targets = all.Take(settings.Targets.Count).ToArray();
             comparisons = all.Skip(settings.Targets.Count).ToArray();
             generatedAt = SourceDate.Now(clock, environment);
+            baseline = AuditInputs.ReadBaseline(settings);
         }
-        catch (Exception e) when (e is TargetException or ArgumentException or Update.Trust.TrustAnchorException)
+        catch (Exception e) when (e is TargetException or ArgumentException or Update.Trust.TrustAnchorException or Reporting.Baseline.BaselineException)
         {
             console.Fail($"error: {e.Message}");
             return ExitCodes.Usage;
@@ -99,7 +101,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
                 return ExitCodes.Usage;
             }
 
-            var inputs = AuditInputs.Load(settings, loaded.RuleSet!, DateOnly.FromDateTime(generatedAt.UtcDateTime), console);
+            var inputs = AuditInputs.Load(settings, loaded.RuleSet!, DateOnly.FromDateTime(generatedAt.UtcDateTime), baseline, console);
             if (inputs is null)
             {
                 return ExitCodes.InvalidRules;
@@ -205,6 +207,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Declaration = inputs.Declaration,
             FactConflicts = evaluator.FactConflicts(ruleSet.Facts),
             Waivers = inputs.Waivers,
+            Baseline = inputs.Baseline,
             Declared = settings.DeviceRam is { } ram ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"device RAM {ram} bytes (--device-ram)")] : [],
         });
     }

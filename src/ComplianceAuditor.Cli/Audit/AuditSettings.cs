@@ -62,6 +62,9 @@ internal sealed record AuditSettings
     /// <summary>The waivers file (<c>--waivers</c>).</summary>
     public string? Waivers { get; init; }
 
+    /// <summary>An earlier report.sarif or report.json, or its folder, to compare failures with (<c>--baseline</c>).</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>The schemes to rate (<c>--scheme</c>); empty for all.</summary>
     public IReadOnlyList<string> Schemes { get; init; } = [];
 

@@ -40,10 +40,25 @@ internal static class AuditSummary
             }
         }
 
+        if (report.Baseline is { } baseline)
+        {
+            console.Line(Compared(baseline));
+        }
+
         foreach (var file in written)
         {
             console.Line($"wrote {file}");
         }
+    }
+
+    /// <summary>How the failures moved since the baseline (<c>--baseline</c>), in one line.</summary>
+    private static string Compared(BaselineEntry baseline)
+    {
+        var skipped = baseline.Skipped > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {baseline.Skipped} not compared, their rule did not run")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"compared with baseline {DisplayText.Sanitize(baseline.Source, 200)}: {baseline.New} new, {baseline.Unchanged} unchanged, {baseline.Absent} absent failure(s){skipped}");
     }
 
     private static void PrintRich(AuditReport report, IReadOnlyList<ResultEntry> failures, string outcomes, CliConsole console)

@@ -79,6 +79,10 @@ internal static class AuditCommand
             Description = "The manufacturer's declaration (YAML, see 'declare --init'): device facts and answers that settle what the tool cannot see",
         };
         var waivers = new Option<string?>("--waivers") { Description = "A YAML file of accepted findings; waived failures stay in the reports, counted separately" };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "An earlier report.sarif or report.json (or the folder holding it): each SARIF failure is marked new or unchanged, and failures no longer found are added as absent",
+        };
         var schemes = new Option<string[]>("--scheme")
         {
             Description = "Rate only these schemes (repeatable or comma-separated; default all; see 'schemes list')",
@@ -91,7 +95,7 @@ internal static class AuditCommand
         };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob, declaration, waivers, schemes, failOnScheme };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob, declaration, waivers, baseline, schemes, failOnScheme };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -177,6 +181,7 @@ internal static class AuditCommand
                 MaxHistoryBlob = blobLimit.Value,
                 Declaration = parse.GetValue(declaration),
                 Waivers = parse.GetValue(waivers),
+                Baseline = parse.GetValue(baseline),
                 Schemes = SplitList(parse.GetValue(schemes)),
                 FailOnSchemes = SplitList(parse.GetValue(failOnScheme)),
             };

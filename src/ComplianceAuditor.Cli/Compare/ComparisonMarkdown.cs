@@ -1,13 +1,13 @@
 using ComplianceAuditor.Comparison;
 using ComplianceAuditor.Comparison.Reading;
 using static ComplianceAuditor.Cli.Compare.ComparisonDisplay;
-using static ComplianceAuditor.Cli.Compare.MarkdownText;
+using static ComplianceAuditor.Reporting.Markdown.MarkdownText;
 
 namespace ComplianceAuditor.Cli.Compare;
 
 /// <summary>
 /// The Markdown rendering, for a pull-request comment: the gate's verdict first, then the same content as the
-/// text rendering in tables. Every report string goes through <see cref="MarkdownText.Cell"/>.
+/// text rendering in tables. Every report string goes through <see cref="Reporting.Markdown.MarkdownText.Cell"/> (the report writer's escaping).
 /// </summary>
 internal static class ComparisonMarkdown
 {

@@ -1,6 +1,7 @@
 using ComplianceAuditor.Reporting;
 using ComplianceAuditor.Reporting.Html;
 using ComplianceAuditor.Reporting.Json;
+using ComplianceAuditor.Reporting.Markdown;
 using ComplianceAuditor.Reporting.Pdf;
 using ComplianceAuditor.Reporting.Sarif;
 
@@ -9,7 +10,7 @@ namespace ComplianceAuditor.Cli.Output;
 /// <summary>The report formats, by <c>--format</c> name.</summary>
 internal static class ReportFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["json", "sarif", "html", "pdf"];
+    public static readonly IReadOnlyList<string> Names = ["json", "sarif", "html", "pdf", "md"];
 
     /// <summary>Splits <c>json,sarif</c> (and <c>all</c>); returns null and the offending name when one is unknown.</summary>
     public static (IReadOnlyList<string>? Formats, string? Unknown) Parse(IEnumerable<string> values)
@@ -41,6 +42,7 @@ internal static class ReportFormats
         "sarif" => new SarifReportWriter(),
         "html" => new HtmlReportWriter(),
         "pdf" => new PdfReportWriter(new PdfOptions { FontFile = pdfFont }),
+        "md" => new MarkdownReportWriter(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
     };
 }

@@ -32,6 +32,9 @@ public sealed record AuditReport
     /// <summary>The waivers file used, or null.</summary>
     public WaiversEntry? Waivers { get; init; }
 
+    /// <summary>The earlier report this one was compared with (<c>--baseline</c>), or null.</summary>
+    public BaselineEntry? Baseline { get; init; }
+
     /// <summary>
     /// True when passwords, keys and tokens appear in this report as they are (<c>--show-secrets</c>); false when
     /// they are redacted to a prefix and a hash. A report with secrets shown must be handled as a secret itself.

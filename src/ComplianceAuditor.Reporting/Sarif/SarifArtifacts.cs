@@ -30,6 +30,9 @@ internal sealed class SarifArtifacts
 
     public JsonArray Array => _array;
 
+    /// <summary>Whether the report lists an artifact at this virtual path.</summary>
+    public bool Lists(string path) => _byPath.ContainsKey(path);
+
     /// <summary>The <c>artifactLocation</c> for a virtual path, adding the artifact (and its containers) on first use.</summary>
     public JsonObject Location(string path)
     {
@@ -106,6 +109,6 @@ internal sealed class SarifArtifacts
     private ArtifactEntry? Find(string path) => _byPath.TryGetValue(path, out var at) ? _artifacts[at] : null;
 
     /// <summary>Percent-encodes what a URI reference cannot hold literally, keeping the slashes.</summary>
-    private static string Escape(string relative) =>
+    internal static string Escape(string relative) =>
         string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
 }

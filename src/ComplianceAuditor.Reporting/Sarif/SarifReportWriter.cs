@@ -9,6 +9,8 @@ namespace ComplianceAuditor.Reporting.Sarif;
 /// Writes <c>report.sarif</c> (SARIF 2.1.0) for IDEs and code scanning. Results are the failures (kind <c>fail</c>)
 /// and the undecided ones (kind <c>review</c>); passes and not-applicable results stay in <c>report.json</c>, which
 /// code-scanning consumers would otherwise show as noise. Checks that errored are tool execution notifications.
+/// Compared with a baseline (<c>--baseline</c>), each failure has a <c>baselineState</c>, and the baseline's failures
+/// that no longer fail are added as <c>absent</c> results.
 /// </summary>
 public sealed class SarifReportWriter : IReportWriter
 {
@@ -37,9 +39,22 @@ public sealed class SarifReportWriter : IReportWriter
         var ruleIndex = report.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var artifacts = new SarifArtifacts(report);
         var results = new JsonArray();
+        var baseline = report.Baseline;
         foreach (var r in report.Results.Where(r => r.Outcome is "fail" or "inconclusive"))
         {
-            results.Add(SarifResult.Build(r, ruleIndex[r.RuleId], artifacts));
+            // Only failures are compared with the baseline; an undecided result is neither new nor unchanged.
+            var state = baseline is null || r.Outcome != "fail" ? null : baseline.Fingerprints.Contains(r.Fingerprint) ? "unchanged" : "new";
+            results.Add(SarifResult.Build(r, ruleIndex[r.RuleId], artifacts, state));
+        }
+
+        var targets = report.Inputs.Select(i => i.Name).ToArray();
+        foreach (var gone in baseline?.AbsentFailures ?? [])
+        {
+            // The report builder left out those whose rule this run lacks; a result must reference a rule of the run.
+            if (ruleIndex.TryGetValue(gone.RuleId, out var index))
+            {
+                results.Add(SarifAbsentResult.Build(gone, index, artifacts, targets));
+            }
         }
 
         var notifications = new JsonArray(report.Results.Where(r => r.Outcome == "error").Select(r => (JsonNode)new JsonObject
@@ -48,6 +63,17 @@ public sealed class SarifReportWriter : IReportWriter
             ["message"] = new JsonObject { ["text"] = $"{r.RuleId} on {r.Artifact}: {r.Reason}" },
             ["descriptor"] = new JsonObject { ["id"] = r.RuleId },
         }).ToArray());
+
+        var properties = new JsonObject
+        {
+            ["rulesetSha256"] = report.Tool.RulesetSha256,
+            ["secretsShown"] = report.SecretsShown,
+            ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)Rating(s)).ToArray()),
+        };
+        if (baseline is not null)
+        {
+            properties["baseline"] = JsonSerializer.SerializeToNode(baseline, ReportJson.Options);
+        }
 
         var run = new JsonObject
         {
@@ -70,12 +96,7 @@ public sealed class SarifReportWriter : IReportWriter
             ["originalUriBaseIds"] = BaseIds(report),
             ["artifacts"] = artifacts.Array,
             ["results"] = results,
-            ["properties"] = new JsonObject
-            {
-                ["rulesetSha256"] = report.Tool.RulesetSha256,
-                ["secretsShown"] = report.SecretsShown,
-                ["ratings"] = new JsonArray(report.Schemes.Select(s => (JsonNode)Rating(s)).ToArray()),
-            },
+            ["properties"] = properties,
         };
 
         return new JsonObject

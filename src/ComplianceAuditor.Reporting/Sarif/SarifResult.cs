@@ -8,7 +8,8 @@ internal static class SarifResult
 {
     private const int MaxRelated = 20;
 
-    public static JsonObject Build(ResultEntry result, int ruleIndex, SarifArtifacts artifacts)
+    /// <param name="baselineState"><c>new</c> or <c>unchanged</c> for a failure when the audit has a baseline, else null.</param>
+    public static JsonObject Build(ResultEntry result, int ruleIndex, SarifArtifacts artifacts, string? baselineState = null)
     {
         var failed = result.Outcome == "fail";
         var evidence = result.Evidence;
@@ -24,11 +25,16 @@ internal static class SarifResult
             ["message"] = new JsonObject { ["text"] = text },
             ["locations"] = new JsonArray(primary),
             ["partialFingerprints"] = new JsonObject { [SarifReportWriter.FingerprintKey] = result.Fingerprint },
-            ["properties"] = new JsonObject
-            {
-                ["outcome"] = result.Outcome,
-                ["catalog"] = new JsonArray(result.Catalog.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
-            },
+        };
+        if (baselineState is not null)
+        {
+            sarif["baselineState"] = baselineState;
+        }
+
+        sarif["properties"] = new JsonObject
+        {
+            ["outcome"] = result.Outcome,
+            ["catalog"] = new JsonArray(result.Catalog.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
         };
 
         // A waived failure stays a result, suppressed as SARIF has it (code scanning shows it as dismissed, with why);
