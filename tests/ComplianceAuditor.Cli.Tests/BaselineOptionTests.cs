@@ -147,6 +147,19 @@ public sealed class BaselineOptionTests
     }
 
     /// <summary>Audits into a fresh folder and returns both reports, each checked against its schema first.</summary>
+    [Fact]
+    public async Task The_markdown_summary_says_what_is_new_since_the_baseline()
+    {
+        using var output = new TempDirectory();
+        var baseline = Path.Combine(Samples, "clean-rootfs", "report.sarif");
+
+        var (exit, _, error) = await Cli.RunAsync("audit", Vulnerable, "--out", output.Path, "--format", "md", "--baseline", baseline);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(output.Path, "report.md"));
+        Assert.Contains($"- **Baseline:** report.sarif (sha256 {Sha256(baseline)}): 45 new failure(s), 0 unchanged, 0 gone since.", markdown, StringComparison.Ordinal);
+    }
+
     private static async Task<(JObject Sarif, JObject Json)> AuditAsync(string target, string baseline, params string[] options)
     {
         using var output = new TempDirectory();

@@ -5,8 +5,8 @@ using static ComplianceAuditor.Reporting.Markdown.MarkdownText;
 namespace ComplianceAuditor.Reporting.Markdown;
 
 /// <summary>
-/// The manufacturer's declaration and the waivers, when the audit used them: a reviewer must know which verdicts rest
-/// on someone's word and which failures were accepted rather than fixed.
+/// The manufacturer's declaration, the waivers and the baseline, when the audit used them: a reviewer must know which
+/// verdicts rest on someone's word, which failures were accepted rather than fixed, and what is new since the baseline.
 /// </summary>
 internal static class MarkdownDeclaration
 {
@@ -16,13 +16,13 @@ internal static class MarkdownDeclaration
 
     public static void Write(AuditReport report, MarkdownOutput output)
     {
-        if (report.Declaration is null && report.Waivers is null)
+        if (report.Declaration is null && report.Waivers is null && report.Baseline is null)
         {
             return;
         }
 
         output.Line();
-        output.Line("### Declaration and waivers");
+        output.Line("### Declaration, waivers and baseline");
         output.Line();
         if (report.Declaration is { } d)
         {
@@ -50,6 +50,13 @@ internal static class MarkdownDeclaration
                 u => $"  - Unused: {Cell(u, 200)}",
                 "unused waivers",
                 reserve: output.ReserveBeyond(UnusedShare));
+        }
+
+        if (report.Baseline is { } b)
+        {
+            output.Line(string.Create(
+                CultureInfo.InvariantCulture,
+                $"- **Baseline:** {Cell(b.Source, 120)} (sha256 {Cell(b.Sha256, 64)}): {b.New} new failure(s), {b.Unchanged} unchanged, {b.Absent} gone since{(b.Skipped > 0 ? $", {b.Skipped} not checked again (their rules did not run)" : "")}."));
         }
     }
 }
