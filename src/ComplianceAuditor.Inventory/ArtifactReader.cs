@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.IO;
 using ComplianceAuditor.Core.Text;
 using System.Security.Cryptography;
 using ComplianceAuditor.Core.Model;
@@ -18,7 +19,7 @@ internal static class ArtifactReader
             return common with { Kind = ArtifactKind.Symlink, LinkTarget = info.LinkTarget };
         }
 
-        if (UnixFileType.IsSpecial(localPath) == true)
+        if (UnixFileStatus.IsSpecial(localPath) == true)
         {
             return common with { Kind = ArtifactKind.Special, Note = "a FIFO, device node or socket; never opened" };
         }

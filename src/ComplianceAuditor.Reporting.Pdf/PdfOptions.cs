@@ -1,3 +1,5 @@
+using ComplianceAuditor.Reporting.Theme;
+
 namespace ComplianceAuditor.Reporting.Pdf;
 
 /// <summary>
@@ -14,4 +16,7 @@ public sealed record PdfOptions
 
     /// <summary>The face for hashes, paths and excerpts; without it, a system monospace face, else the regular face.</summary>
     public string? MonoFontFile { get; init; }
+
+    /// <summary>The lab's name, logo, colours and footer line (<c>--theme</c>); the tool's own look when not set.</summary>
+    public ReportTheme Theme { get; init; } = ReportTheme.Default;
 }

@@ -2,21 +2,28 @@ using ComplianceAuditor.Reporting.Model;
 using ComplianceAuditor.Reporting.Pdf.Composition;
 using ComplianceAuditor.Reporting.Pdf.Fonts;
 using ComplianceAuditor.Reporting.Pdf.Layout;
+using ComplianceAuditor.Reporting.Theme;
 
 namespace ComplianceAuditor.Reporting.Pdf;
 
 /// <summary>
-/// Writes <c>report.pdf</c>: the summary, the failed results and the provision verdicts, as selectable text on A4.
-/// Output depends only on the report and the fonts, so the same report and fonts give the same bytes.
+/// Writes <c>report.pdf</c>: cover, contents, executive summary, one section per scheme, findings, and method and
+/// limits, as selectable text with embedded fonts on A4. Output depends only on the report, the fonts and the theme,
+/// so the same inputs give the same bytes.
 /// </summary>
 public sealed class PdfReportWriter : IReportWriter
 {
     private readonly PdfOptions options;
+    private readonly CoverLogo? logo;
 
+    /// <exception cref="ThemeException">The theme's logo is not an image Skia can decode.</exception>
     public PdfReportWriter(PdfOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
+
+        // Decoded here, when the CLI sets up its writers before the audit, so a broken logo stops the run at once.
+        logo = options.Theme.HasLogo ? CoverLogo.From(options.Theme) : null;
     }
 
     public PdfReportWriter()
@@ -42,15 +49,22 @@ public sealed class PdfReportWriter : IReportWriter
     internal byte[] Render(AuditReport report, CancellationToken cancellationToken)
     {
         using var fonts = PdfFontResolver.Resolve(options);
-        using var styles = new ReportStyles(fonts);
+        using var styles = new ReportStyles(fonts, options.Theme);
         var setup = PageSetup.A4;
-        var flow = ReportComposer.Compose(report, styles, setup);
+        var composed = ReportComposer.Compose(report, styles, setup, new SummaryCharts(options.FontFile), logo);
         cancellationToken.ThrowIfCancellationRequested();
 
         using var buffer = new MemoryStream();
-        PdfPainter.Paint(buffer, flow.Pages, setup, ReportComposer.Frame(report, styles), ReportComposer.Info(report), cancellationToken);
+        PdfPainter.Paint(
+            buffer,
+            composed.Pages,
+            setup,
+            ReportComposer.Frame(report, styles),
+            ReportComposer.Info(report, styles),
+            cancellationToken);
         var pdf = buffer.ToArray();
         PdfDates.SetUtc(pdf, report.GeneratedAt);
         return pdf;
     }
+
 }

@@ -53,7 +53,9 @@ public static class ReportBuilder
                 .Concat(input.TrustAnchors.Select(a => $"trusted key given with --public-key: {a}"))
                 .Concat(input.Declared.Select(d => $"declared on the command line, not verified: {d}"))
                 .Concat(input.OnlyRules.Count == 0 ? [] : [$"only the rules selected with --only were run: {string.Join(", ", input.OnlyRules)}"])
+                .Concat(input.ComponentNotes.Select(n => $"components: {n}"))
                 .ToArray(),
+            Components = input.Components,
         };
     }
 

@@ -55,4 +55,10 @@ public sealed record ReportInput
 
     /// <summary>Facts about the device given on the command line (<c>--device-ram</c>), named in the notes as declared.</summary>
     public IReadOnlyList<string> Declared { get; init; } = [];
+
+    /// <summary>Software found in the targets, already merged and sorted by the component extraction.</summary>
+    public IReadOnlyList<Model.ComponentEntry> Components { get; init; } = [];
+
+    /// <summary>What the component extraction could not do (a detector failed, a file was too large), for the notes.</summary>
+    public IReadOnlyList<string> ComponentNotes { get; init; } = [];
 }

@@ -191,11 +191,11 @@ public sealed class ExampleAuditTests
         Assert.True(exit == ExitCodes.Ok, error);
         var html = await File.ReadAllTextAsync(Path.Combine(outDir.Path, "report.html"));
 
-        Assert.Contains("<h2>Unpacking</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>What was unpacked</h3>", html, StringComparison.Ordinal);
         // Every file and folder of the packed root file system is one entry of the squashfs.
         var entries = Directory.EnumerateFileSystemEntries(Path.Combine(RepositoryPaths.Examples, "vulnerable-rootfs"), "*", SearchOption.AllDirectories).Count();
-        Assert.Contains($"<td class=\"mono\">examplecam-fw.bin!/0x10000.squashfs</td><td>squashfs</td><td>native</td><td>opened</td><td>{entries}</td>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<h2>Unpacking</h2>", await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Reports, "samples", "vulnerable-rootfs", "report.html")), StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"mono\">examplecam-fw.bin!/0x10000.squashfs</td><td>squashfs</td><td>native</td><td class=\"status-opened\">opened</td><td class=\"num\">{entries}</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h3>What was unpacked</h3>", await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Reports, "samples", "vulnerable-rootfs", "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

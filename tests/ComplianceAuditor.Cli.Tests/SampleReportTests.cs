@@ -15,7 +15,7 @@ public sealed class SampleReportTests
         // "examplecam-repo" is built by examples/make-device-repo.sh, not stored: a repository cannot hold another's .git.
         foreach (var (sample, example) in new[] { ("vulnerable-rootfs", "vulnerable-rootfs"), ("clean-rootfs", "clean-rootfs"), ("examplecam-fw", "firmware/examplecam-fw.bin"), ("examplecam-repo", "examplecam-repo"), ("examplecam-fw-declared", "firmware/examplecam-fw.bin") })
         {
-            foreach (var file in new[] { "report.json", "report.sarif", "report.html", "report.md" })
+            foreach (var file in new[] { "report.json", "report.sarif", "report.html", "report.md", "sbom.cdx.json" })
             {
                 data.Add(sample, example, file);
             }
@@ -33,7 +33,7 @@ public sealed class SampleReportTests
         string[] declared = example == "examplecam-fw-declared"
             ? ["--declaration", Path.Combine(RepositoryPaths.Examples, "declarations", "examplecam.yaml"), "--waivers", Path.Combine(RepositoryPaths.Examples, "waivers", "examplecam.yaml")]
             : [];
-        var (exit, _, error) = await Cli.RunAsync(["audit", target, "--out", outDir.Path, "--format", "json,sarif,html,md", .. declared]);
+        var (exit, _, error) = await Cli.RunAsync(["audit", target, "--out", outDir.Path, "--format", "json,sarif,html,md,cyclonedx", .. declared]);
         Assert.True(exit == ExitCodes.Ok, error);
 
         var committed = Path.Combine(RepositoryPaths.Reports, "samples", example, file);
@@ -54,12 +54,12 @@ public sealed class SampleReportTests
         var outA = Path.Combine(work.Path, "out-a");
         var outB = Path.Combine(work.Path, "out-b");
 
-        var runA = await Cli.RunAsync("audit", first, "--out", outA, "--format", "json,sarif,html,md");
-        var runB = await Cli.RunAsync("audit", Path.GetRelativePath(Environment.CurrentDirectory, second), "--out", outB, "--format", "json,sarif,html,md");
+        var runA = await Cli.RunAsync("audit", first, "--out", outA, "--format", "json,sarif,html,md,cyclonedx");
+        var runB = await Cli.RunAsync("audit", Path.GetRelativePath(Environment.CurrentDirectory, second), "--out", outB, "--format", "json,sarif,html,md,cyclonedx");
 
         Assert.Equal(ExitCodes.Ok, runA.ExitCode);
         Assert.Equal(ExitCodes.Ok, runB.ExitCode);
-        foreach (var file in new[] { "report.json", "report.sarif", "report.html", "report.md" })
+        foreach (var file in new[] { "report.json", "report.sarif", "report.html", "report.md", "sbom.cdx.json" })
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(outA, file));
             Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(outB, file)));

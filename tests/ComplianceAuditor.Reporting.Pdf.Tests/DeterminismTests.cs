@@ -20,5 +20,23 @@ public sealed class DeterminismTests
         var later = RenderedSample.Render(new PdfOptions(), report with { GeneratedAt = report.GeneratedAt.AddDays(1) });
 
         Assert.False(first.AsSpan().SequenceEqual(later));
+
+        // Only the dates differ: the text is the same once the two timestamps are set aside.
+        var dir = Path.Combine(Path.GetTempPath(), $"pdf-dates-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "a.pdf"), first);
+            File.WriteAllBytes(Path.Combine(dir, "b.pdf"), later);
+            var a = Poppler.Text(Path.Combine(dir, "a.pdf")).Replace("2023-11-14T22:13:20Z", "DATE", StringComparison.Ordinal);
+            var b = Poppler.Text(Path.Combine(dir, "b.pdf")).Replace("2023-11-15T22:13:20Z", "DATE", StringComparison.Ordinal);
+            Assert.Contains("DATE", a, StringComparison.Ordinal);
+            Assert.Equal(a, b);
+            Assert.Matches(@"CreationDate:\s+2023-11-15T22:13:20", Poppler.Run("pdfinfo", "-isodates", Path.Combine(dir, "b.pdf")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

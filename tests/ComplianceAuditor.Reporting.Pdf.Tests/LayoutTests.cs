@@ -48,11 +48,11 @@ public sealed class LayoutTests : IDisposable
     [Fact]
     public void Nothing_is_drawn_outside_the_content_area()
     {
-        var flow = ReportComposer.Compose(SampleReport.Build(), styles, PageSetup.A4);
-        var setup = flow.Setup;
+        var setup = PageSetup.A4;
+        var composed = ReportComposer.Compose(SampleReport.Build(), styles, setup, NoCharts.Instance);
 
-        Assert.True(flow.Pages.Count > 3);
-        foreach (var op in flow.Pages.SelectMany(p => p))
+        Assert.True(composed.Pages.Count > 3);
+        foreach (var op in composed.Pages.SelectMany(p => p))
         {
             switch (op)
             {

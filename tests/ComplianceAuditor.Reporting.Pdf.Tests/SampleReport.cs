@@ -17,6 +17,14 @@ internal static class SampleReport
 
     public const string HostileExcerpt = "title=<script>document.cookie</script>\u202E\u0001end";
 
+    /// <summary>A critical failure under a waiver in force: it sorts first but must not be among the findings to fix first.</summary>
+    public const string WaivedRuleId = "FW-000";
+
+    public const string LongPathRuleId = "LONG-PATH-001";
+
+    /// <summary>A path with no place to break for a long stretch, as firmware can hold.</summary>
+    public static readonly string LongPath = "firmware.img!/" + new string('a', 150) + "/" + new string('b', 160);
+
     public static readonly string[] Severities = ["critical", "high", "medium", "low", "info"];
 
     private static readonly string[] Outcomes = ["pass", "fail", "notApplicable", "inconclusive", "error"];
@@ -35,6 +43,11 @@ internal static class SampleReport
         {
             Evidence = [new EvidenceEntry { Kind = "text", Path = HostileArtifact, Excerpt = HostileExcerpt, ByteOffset = 0x1F40 }],
         });
+        results.Add(Result(WaivedRuleId, "fail", "critical", "firmware.img!/etc/waived.conf", 2) with
+        {
+            Waiver = new WaiverEntry { Applied = true, Justification = "accepted for the lab build only", Approver = "Q. Approver", Expires = "2030-01-01", Location = "waivers.yaml:3:3" },
+        });
+        results.Add(Result(LongPathRuleId, "fail", "low", LongPath, 4));
         results.Add(Result("CRED-PASS-001", "pass", "high", "firmware.img!/etc/shadow", 7));
         results.Add(Result("NET-NA-001", "notApplicable", "low", "firmware.img!/etc/inetd.conf", 3));
         results.Add(Result("UPD-INC-001", "inconclusive", "medium", "firmware.img!/etc/swupdate.cfg", 5));
@@ -78,7 +91,7 @@ internal static class SampleReport
                     },
                 },
             ],
-            Rules = [],
+            Rules = results.Select(r => r.RuleId).Distinct().Order(StringComparer.Ordinal).Select(Rule).ToArray(),
             Results = results,
             Summary = new ResultSummary
             {
@@ -88,6 +101,23 @@ internal static class SampleReport
             Schemes = [Scheme("etsi-en-303-645", "ETSI EN 303 645", 24), Scheme("ietf-suit", "IETF SUIT architecture requirements", 8)],
         };
     }
+
+    public static string RuleTitle(string ruleId) => $"Title of rule {ruleId}";
+
+    public static string Remediation(string ruleId) => $"Remove the value that rule {ruleId} forbids and rebuild the image.";
+
+    private static RuleEntry Rule(string id) => new()
+    {
+        Id = id,
+        Title = RuleTitle(id),
+        Severity = "high",
+        CheckKind = "content",
+        Catalog = ["CHK-CRED-01"],
+        Provisions = [],
+        Rationale = $"Rule {id} guards against a weakness an attacker can use.",
+        Remediation = Remediation(id),
+        BuiltIn = true,
+    };
 
     public static string RuleId(int i) => string.Create(CultureInfo.InvariantCulture, $"FW-{i:D3}");
 
@@ -104,7 +134,7 @@ internal static class SampleReport
         Fingerprint = $"{ruleId}:{artifact}",
     };
 
-    private static SchemeEntry Scheme(string id, string shortTitle, int provisions)
+    public static SchemeEntry Scheme(string id, string shortTitle, int provisions)
     {
         var entries = Enumerable.Range(1, provisions).Select(i => new ProvisionEntry
         {

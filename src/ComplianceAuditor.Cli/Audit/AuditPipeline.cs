@@ -24,8 +24,12 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         DateTimeOffset generatedAt;
         Update.Trust.TrustAnchors anchors;
         Reporting.Baseline.BaselineFile? baseline;
+        IReportWriter[] writers;
         try
         {
+            // Loaded once for every writer, and whatever the formats: a bad --theme is an error even with --format json.
+            var theme = settings.ThemeFile is { } themeFile ? Reporting.Theme.ThemeLoader.Load(themeFile) : null;
+            writers = settings.Formats.Select(f => ReportFormats.Create(f, settings, theme)).ToArray();
             anchors = TrustAnchorFiles.Load(settings.PublicKeys);
             // Resolved together, so an earlier release named like a target still gets a name of its own.
             var all = TargetResolver.Resolve([.. settings.Targets, .. settings.Previous], settings.As);
@@ -34,7 +38,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             generatedAt = SourceDate.Now(clock, environment);
             baseline = AuditInputs.ReadBaseline(settings);
         }
-        catch (Exception e) when (e is TargetException or ArgumentException or Update.Trust.TrustAnchorException or Reporting.Baseline.BaselineException)
+        catch (Exception e) when (e is TargetException or ArgumentException or Update.Trust.TrustAnchorException or Reporting.Baseline.BaselineException or Reporting.Html.TemplateException or Reporting.Theme.ThemeException)
         {
             console.Fail($"error: {e.Message}");
             return ExitCodes.Usage;
@@ -113,7 +117,7 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             var inventories = built.Take(targets.Length).Select(i => RepositoryTargets.Attach(i, settings)).ToArray();
             var compared = built.Skip(targets.Length).ToArray();
             var report = await AuditAsync(settings, inventories, compared, ruleSet, registry, records, generatedAt, anchors, inputs, cancellationToken).ConfigureAwait(false);
-            return await WriteAsync(settings, report, outputDirectory, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(settings, writers, report, outputDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -189,6 +193,8 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
         };
         var evaluator = new SchemeEvaluator(ruleSet.Schemes, results, context);
         var schemes = SchemeSelection.Selected(settings, ruleSet).Select(evaluator.Evaluate).ToArray();
+        // Read while the extracted files still exist: the work folder goes when the run ends.
+        var components = Components.ComponentExtraction.Run(inventories, ct);
         return ReportBuilder.Build(new ReportInput
         {
             ToolName = ToolIdentity.Name,
@@ -209,15 +215,16 @@ internal sealed class AuditPipeline(CliConsole console, TimeProvider clock, Func
             Waivers = inputs.Waivers,
             Baseline = inputs.Baseline,
             Declared = settings.DeviceRam is { } ram ? [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"device RAM {ram} bytes (--device-ram)")] : [],
+            Components = components.Components,
+            ComponentNotes = components.Notes,
         });
     }
 
-    private async Task<int> WriteAsync(AuditSettings settings, AuditReport report, string outputDirectory, CancellationToken ct)
+    private async Task<int> WriteAsync(AuditSettings settings, IReportWriter[] writers, AuditReport report, string outputDirectory, CancellationToken ct)
     {
         IReadOnlyList<string> written;
         try
         {
-            var writers = settings.Formats.Select(f => ReportFormats.Create(f, settings.PdfFont)).ToArray();
             written = await ReportFiles.WriteAsync(report, writers, outputDirectory, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Reporting.Pdf.FontUnavailableException or Reporting.Html.TemplateException)

@@ -25,6 +25,12 @@ internal sealed record AuditSettings
 
     public string? PdfFont { get; init; }
 
+    /// <summary>A folder of Liquid templates replacing the built-in ones (<c>--template-dir</c>), or null.</summary>
+    public string? TemplateDirectory { get; init; }
+
+    /// <summary>A lab's theme file: name, logo and colours for the PDF and HTML (<c>--theme</c>), or null.</summary>
+    public string? ThemeFile { get; init; }
+
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Open the images, archives and file systems found in the targets.</summary>

@@ -37,6 +37,8 @@ internal static class AuditCommand
         };
         failOn.AcceptOnlyFromAmong("none", "info", "low", "medium", "high", "critical");
         var pdfFont = new Option<string?>("--pdf-font") { Description = "A TrueType/OpenType font file for the PDF instead of the system fonts" };
+        var templateDir = new Option<string?>("--template-dir") { Description = "A folder with your own copies of the report templates (report.html.liquid); files missing there are taken from the built-in set" };
+        var theme = new Option<string?>("--theme") { Description = "A lab's theme file (YAML): name, logo and colours used by the PDF and HTML reports" };
         var timeout = new Option<int>("--check-timeout") { Description = "Seconds one rule may spend on one artifact", DefaultValueFactory = _ => 30 };
         var noUnpack = new Option<bool>("--no-unpack") { Description = "Do not open images, archives and file systems found in the targets" };
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Show passwords, keys and tokens in the reports instead of redacting them (the reports say so)" };
@@ -95,7 +97,7 @@ internal static class AuditCommand
         };
         var unpack = new UnpackOptions();
 
-        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob, declaration, waivers, baseline, schemes, failOnScheme };
+        var command = new Command("audit", "Audit targets and write reports") { targets, output, formats, kind, rules, only, disable, failOn, pdfFont, templateDir, theme, timeout, noUnpack, showSecrets, crackTime, previous, publicKeys, deviceRam, history, since, maxHistoryBlob, declaration, waivers, baseline, schemes, failOnScheme };
         foreach (var option in unpack.All)
         {
             command.Options.Add(option);
@@ -168,6 +170,8 @@ internal static class AuditCommand
                 DisabledRules = SplitList(parse.GetValue(disable)),
                 FailOn = parse.GetValue(failOn) is { } f && f != "none" ? Enum.Parse<Severity>(f, ignoreCase: true) : null,
                 PdfFont = parse.GetValue(pdfFont),
+                TemplateDirectory = parse.GetValue(templateDir),
+                ThemeFile = parse.GetValue(theme),
                 CheckTimeout = TimeSpan.FromSeconds(seconds),
                 Unpack = !parse.GetValue(noUnpack),
                 UnpackLimits = limits,

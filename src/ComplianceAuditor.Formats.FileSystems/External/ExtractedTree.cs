@@ -1,3 +1,4 @@
+using ComplianceAuditor.Core.IO;
 using ComplianceAuditor.Formats.FileSystems.Common;
 using ComplianceAuditor.Unpacking;
 
@@ -51,7 +52,7 @@ internal static class ExtractedTree
 
     private static UnpackedEntry Describe(FileSystemInfo info, string path)
     {
-        var status = UnixFileStatus.TryLstat(info.FullName);
+        var status = UnixFileStatus.TryStat(info.FullName, followLinks: false);
         var entry = new UnpackedEntry
         {
             Path = path,

@@ -17,7 +17,7 @@ internal static class UnpackingSection
             return;
         }
 
-        flow.Heading("Unpacking", styles.Heading, 14, 45);
+        flow.Heading("Containers", styles.Subheading, 12, 45);
         var table = new TableLayout(
             [new("Container", 34, styles.CellMono), new("Format", 11), new("Read by", 14), new("Status", 11), new("Details", 30)],
             styles.Cell,

@@ -9,6 +9,7 @@ namespace ComplianceAuditor.Reporting.Pdf.Layout;
 internal sealed class FlowLayout
 {
     private readonly List<List<DrawOp>> pages = [];
+    private readonly List<(string Name, int Page)> anchors = [];
     private List<DrawOp> page = [];
 
     public FlowLayout(PageSetup setup)
@@ -32,6 +33,12 @@ internal sealed class FlowLayout
     public bool AtPageTop => Y <= Setup.ContentTop;
 
     public IReadOnlyList<IReadOnlyList<DrawOp>> Pages => pages;
+
+    /// <summary>Named places (section starts) with the index of the page each is on, in the order they were marked.</summary>
+    public IReadOnlyList<(string Name, int Page)> Anchors => anchors;
+
+    /// <summary>Index of the page being filled.</summary>
+    public int PageIndex => pages.Count - 1;
 
     public void NewPage()
     {
@@ -87,20 +94,12 @@ internal sealed class FlowLayout
         Y += style.LineHeight * 0.3f;
     }
 
-    /// <summary>A label in a fixed-width column with its value wrapped beside it.</summary>
+    /// <summary>A label in a fixed-width column with its value wrapped beside it, kept on one page when it fits one.</summary>
     public void LabelledValue(string label, string value, TextStyle labelStyle, TextStyle valueStyle, float labelWidth)
     {
-        ArgumentNullException.ThrowIfNull(labelStyle);
-        ArgumentNullException.ThrowIfNull(valueStyle);
-        var lines = TextWrapper.Wrap(value, valueStyle, Width - labelWidth);
-        var lineHeight = Math.Max(labelStyle.LineHeight, valueStyle.LineHeight);
-        KeepTogether(lines.Count * lineHeight);
-        Text(Left, Y, label, labelStyle);
-        foreach (var line in lines)
-        {
-            Text(Left + labelWidth, Y, line, valueStyle);
-            Y += lineHeight;
-        }
+        var block = new Block(Left, Width);
+        block.LabelledValue(label, value, labelStyle, valueStyle, labelWidth);
+        Place(block);
     }
 
     public void Text(float x, float top, string text, TextStyle style)
@@ -110,6 +109,64 @@ internal sealed class FlowLayout
         {
             page.Add(new TextOp(x, top + style.BaselineOffset, text, style));
         }
+    }
+
+    /// <summary>Records a named destination at the cursor, so a table of contents can give its page and link to it.</summary>
+    public void Mark(string name)
+    {
+        anchors.Add((name, PageIndex));
+        page.Add(new AnchorOp(name, Left, Y));
+    }
+
+    /// <summary>Adds an operation already positioned on the page.</summary>
+    public void Add(DrawOp op) => page.Add(op);
+
+    /// <summary>
+    /// Places a block: whole on this page when it fits, else whole on the next; a block taller than a page starts
+    /// here (or on a fresh page when little room is left) and breaks between lines, each continuation page opening
+    /// with <paramref name="continuation"/> (e.g. the finding's id and "(continued)").
+    /// </summary>
+    public void Place(Block block, Block? continuation = null)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var height = block.Height;
+        if (height > Remaining && !AtPageTop && (height <= Setup.ContentHeight || Remaining < Setup.ContentHeight / 3))
+        {
+            NewPage();
+        }
+
+        foreach (var line in block.Lines)
+        {
+            if (line.Height > Remaining + 0.01f)
+            {
+                NewPage();
+                if (continuation is not null)
+                {
+                    foreach (var c in continuation.Lines)
+                    {
+                        PlaceLine(c);
+                    }
+                }
+            }
+
+            PlaceLine(line);
+        }
+    }
+
+    private void PlaceLine(BlockLine line)
+    {
+        if (line.IsSpace)
+        {
+            Space(line.Height);
+            return;
+        }
+
+        foreach (var op in line.Ops)
+        {
+            page.Add(op.Shift(Y));
+        }
+
+        Y += line.Height;
     }
 
     public void Line(float x1, float y1, float x2, float y2, SKColor colour, float width) =>

@@ -17,7 +17,8 @@ internal static class PdfPainter
         var metadata = SKDocumentPdfMetadata.Default;
         metadata.Title = info.Title;
         metadata.Subject = info.Subject;
-        metadata.Author = info.Creator;
+        metadata.Author = info.Author;
+        metadata.Keywords = info.Keywords;
         metadata.Creator = info.Creator;
         metadata.Producer = info.Creator;
 
@@ -37,39 +38,18 @@ internal static class PdfPainter
             var canvas = document.BeginPage(setup.Width, setup.Height);
             foreach (var op in pages[i])
             {
-                Draw(canvas, paint, op);
+                OpPainter.Draw(canvas, paint, op);
             }
 
-            DrawFrame(canvas, paint, setup, frame, i + 1, pages.Count);
+            if (i >= frame.FirstFramedPage)
+            {
+                DrawFrame(canvas, paint, setup, frame, i + 1, pages.Count);
+            }
+
             document.EndPage();
         }
 
         document.Close();
-    }
-
-    private static void Draw(SKCanvas canvas, SKPaint paint, DrawOp op)
-    {
-        switch (op)
-        {
-            case TextOp text:
-                paint.Style = SKPaintStyle.Fill;
-                paint.Color = text.Style.Colour;
-                canvas.DrawText(text.Text, text.X, text.Baseline, SKTextAlign.Left, text.Style.Font, paint);
-                break;
-            case LineOp line:
-                paint.Style = SKPaintStyle.Stroke;
-                paint.Color = line.Colour;
-                paint.StrokeWidth = line.Width;
-                canvas.DrawLine(line.X1, line.Y1, line.X2, line.Y2, paint);
-                break;
-            case FillOp fill:
-                paint.Style = SKPaintStyle.Fill;
-                paint.Color = fill.Colour;
-                canvas.DrawRect(fill.Rect, paint);
-                break;
-            default:
-                throw new InvalidOperationException($"unknown draw operation {op.GetType().Name}");
-        }
     }
 
     private static void DrawFrame(SKCanvas canvas, SKPaint paint, PageSetup setup, PageFrame frame, int number, int count)
@@ -77,14 +57,30 @@ internal static class PdfPainter
         var style = frame.Style;
         var headerBaseline = setup.MarginTop - 20;
         var footerBaseline = setup.Height - setup.MarginBottom + 26;
-        var pageText = string.Create(CultureInfo.InvariantCulture, $"page {number} of {count}");
+        var pageText = string.Create(CultureInfo.InvariantCulture, $"Page {number} of {count}");
+        var half = (setup.ContentWidth / 2) - 6;
 
-        Draw(canvas, paint, new TextOp(setup.ContentLeft, headerBaseline, frame.HeaderLeft, style));
-        Draw(canvas, paint, new TextOp(setup.ContentRight - style.Measure(frame.HeaderRight), headerBaseline, frame.HeaderRight, style));
-        Draw(canvas, paint, new LineOp(setup.ContentLeft, headerBaseline + 5, setup.ContentRight, headerBaseline + 5, frame.RuleColour, 0.5f));
+        OpPainter.Draw(canvas, paint, new TextOp(setup.ContentLeft, headerBaseline, Fit(frame.HeaderLeft, style, half), style));
+        var right = Fit(frame.HeaderRight, style, half);
+        OpPainter.Draw(canvas, paint, new TextOp(setup.ContentRight - style.Measure(right), headerBaseline, right, style));
+        OpPainter.Draw(canvas, paint, new LineOp(setup.ContentLeft, headerBaseline + 5, setup.ContentRight, headerBaseline + 5, frame.RuleColour, 0.5f));
 
-        Draw(canvas, paint, new LineOp(setup.ContentLeft, footerBaseline - 10, setup.ContentRight, footerBaseline - 10, frame.RuleColour, 0.5f));
-        Draw(canvas, paint, new TextOp(setup.ContentLeft, footerBaseline, frame.FooterLeft, style));
-        Draw(canvas, paint, new TextOp(setup.ContentRight - style.Measure(pageText), footerBaseline, pageText, style));
+        OpPainter.Draw(canvas, paint, new LineOp(setup.ContentLeft, footerBaseline - 10, setup.ContentRight, footerBaseline - 10, frame.RuleColour, 0.5f));
+        var footer = Fit(frame.FooterLeft, style, setup.ContentWidth - style.Measure(pageText) - 12);
+        OpPainter.Draw(canvas, paint, new TextOp(setup.ContentLeft, footerBaseline, footer, style));
+        OpPainter.Draw(canvas, paint, new TextOp(setup.ContentRight - style.Measure(pageText), footerBaseline, pageText, style));
+    }
+
+    /// <summary>Cuts a header or footer text to its width with an ellipsis: the frame has one line, never two.</summary>
+    internal static string Fit(string text, TextStyle style, float width)
+    {
+        text = style.Drawable(text);
+        if (style.Measure(text) <= width)
+        {
+            return text;
+        }
+
+        var lines = TextWrapper.Wrap(text, style, width - style.Measure("…"));
+        return lines.Count == 0 ? string.Empty : lines[0].TrimEnd() + "…";
     }
 }

@@ -15,17 +15,24 @@ internal static class TextWrapper
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(style);
+        text = style.Drawable(text);
         var lines = new List<string>();
+        var space = style.Measure(" ");
         foreach (var paragraph in text.Split('\n'))
         {
             var line = string.Empty;
+            var lineWidth = 0f;
             var before = lines.Count;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (style.Measure(candidate) <= width)
+                // Widths add up (advances, no kerning across a space), so each word is measured once rather than the
+                // whole line again for every word: long rationale paragraphs made wrapping quadratic.
+                var wordWidth = style.Measure(word);
+                var candidateWidth = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidateWidth <= width)
                 {
-                    line = candidate;
+                    line = line.Length == 0 ? word : line + " " + word;
+                    lineWidth = candidateWidth;
                     continue;
                 }
 
@@ -41,6 +48,8 @@ internal static class TextWrapper
                     lines.Add(line[..cut]);
                     line = line[cut..];
                 }
+
+                lineWidth = style.Measure(line);
             }
 
             if (line.Length > 0 || lines.Count == before)

@@ -29,7 +29,7 @@ internal static class ReportBaselineParser
                 result.RequiredString("fingerprint"),
                 result.RequiredString("ruleId"),
                 // Worded as the SARIF result's message is, so an absent result reads the same from either baseline.
-                reason is null ? message : $"{message}: {reason}",
+                ResultMessages.Full(message, reason),
                 Location(result.RequiredString("artifact"), evidence)));
         }
 

@@ -43,4 +43,7 @@ public sealed record AuditReport
 
     /// <summary>Limits of this audit: what could not be read or was cut short.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Software found in the targets (packages, libraries, kernel, images), sorted; the SBOM is written from it.</summary>
+    public IReadOnlyList<ComponentEntry> Components { get; init; } = [];
 }

@@ -14,7 +14,7 @@ internal static class SarifResult
         var failed = result.Outcome == "fail";
         var evidence = result.Evidence;
         var primary = evidence.Count > 0 ? Location(result, evidence[0], artifacts) : Bare(result.Artifact, artifacts);
-        var text = result.Reason is null ? result.Message : $"{result.Message}: {result.Reason}";
+        var text = ResultMessages.Full(result.Message, result.Reason);
 
         var sarif = new JsonObject
         {
