@@ -13,6 +13,9 @@ internal static class ComponentMerger
     /// <summary>The detector name of the targets' own components; an input holds whatever lies at its path or under it.</summary>
     public const string InputDetector = "input";
 
+    /// <summary>Occurrence paths are cut at this length for display; nested image paths are long, but not this long.</summary>
+    private const int MaxPath = 1024;
+
     public static IReadOnlyList<ComponentEntry> Merge(IReadOnlyList<Sighting> sightings)
     {
         var groups = sightings
@@ -22,7 +25,7 @@ internal static class ComponentMerger
             .ThenBy(g => g.Key.Item3, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Type, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Item4, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(n => n.Path, StringComparer.Ordinal).ThenBy(n => n.Detector, StringComparer.Ordinal).ToArray())
+            .Select(g => g.Order(SightingOrder.Instance).ToArray())
             .ToArray();
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -30,9 +33,9 @@ internal static class ComponentMerger
         var holders = HolderIndex.Build(components.SelectMany((c, i) => groups[i]
             .Where(n => n.IsWholeArtifact)
             .Select(n => new Holder(n.Path, c.Id, n.Detector == InputDetector))));
-        return components
+        return ContainmentCycles.Break(components
             .Select((c, i) => groups[i].Any(n => n.Detector == InputDetector) ? c : c with { ContainedIn = HoldersOf(c.Id, groups[i], holders) })
-            .ToArray();
+            .ToArray());
     }
 
     private static Normalised Normalise(Sighting sighting)
@@ -54,7 +57,9 @@ internal static class ComponentMerger
             f.IsWholeArtifact && f.Sha256 is { Length: > 0 } sha ? sha : null,
             new ComponentOccurrence
             {
-                Path = f.Path,
+                // The raw path (above) finds holders; this copy goes into reports and the SBOM's evidence locations,
+                // where a bidirectional override in a crafted file name could make a path read as another.
+                Path = Core.Text.DisplayText.Sanitize(f.Path, MaxPath),
                 Detector = sighting.Detector,
                 Technique = f.Technique,
                 Evidence = Core.Text.DisplayText.Sanitize(f.Evidence, 300),
@@ -117,6 +122,34 @@ internal static class ComponentMerger
         }
 
         return [.. result];
+    }
+
+    /// <summary>
+    /// A total order on one component's sightings: by place and detector, then by every field a merged component takes
+    /// from its first sighting (evidence, supplier, CPE). Two sightings of one place by one detector (a package listed
+    /// twice) would otherwise merge in the order the artifacts arrived, and the same input could give different bytes.
+    /// </summary>
+    private sealed class SightingOrder : IComparer<Normalised>
+    {
+        public static SightingOrder Instance { get; } = new();
+
+        public int Compare(Normalised? x, Normalised? y)
+        {
+            if (x is null || y is null)
+            {
+                return x is null ? (y is null ? 0 : -1) : 1;
+            }
+
+            var byText = new[]
+            {
+                (x.Path, y.Path), (x.Detector, y.Detector), (x.Occurrence.Technique, y.Occurrence.Technique),
+                (x.Occurrence.Evidence, y.Occurrence.Evidence), (x.Supplier, y.Supplier), (x.Cpe, y.Cpe),
+                (x.License, y.License), (x.Sha256, y.Sha256),
+            }.Select(p => string.CompareOrdinal(p.Item1, p.Item2)).FirstOrDefault(c => c != 0);
+            return byText != 0 ? byText
+                : x.Occurrence.Confidence.CompareTo(y.Occurrence.Confidence) is var c and not 0 ? c
+                : x.IsWholeArtifact.CompareTo(y.IsWholeArtifact);
+        }
     }
 
     private sealed record Normalised(

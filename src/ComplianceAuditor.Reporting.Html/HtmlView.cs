@@ -72,11 +72,11 @@ public sealed class HtmlView
         new[] { "pass", "fail", "notApplicable", "inconclusive", "notAssessed", "error" }.ToDictionary(w => w, Names.Display, StringComparer.Ordinal);
 
     /// <summary>The page's script, rendered from <c>_script.liquid</c> before the page (see <see cref="ScriptHash"/>).</summary>
-    public TrustedMarkup Script { get; internal set; } = new(string.Empty);
+    public TrustedMarkup Script { get; internal init; } = new(string.Empty);
 
     /// <summary>
     /// Base64 SHA-256 of <see cref="Script"/>, for the page's Content-Security-Policy: the browser runs that script
     /// and no other, so a script planted in firmware text could not run even if encoding failed somewhere.
     /// </summary>
-    public string ScriptHash { get; internal set; } = string.Empty;
+    public TrustedMarkup ScriptHash { get; internal init; } = new(string.Empty);
 }

@@ -97,7 +97,7 @@ public sealed class BinaryDetectorTests
     }
 
     [Fact]
-    public void Reading_stops_at_the_scan_limit_so_a_banner_past_it_is_not_seen()
+    public void Reading_stops_at_the_scan_limit_so_a_banner_past_it_is_not_seen_and_a_note_says_so()
     {
         using var temp = new TempDirectory();
         var path = temp.Write("rootfs/bin/busybox", Fixture.Elf());
@@ -108,7 +108,10 @@ public sealed class BinaryDetectorTests
             file.Write(System.Text.Encoding.ASCII.GetBytes("BusyBox v1.36.1 (2023-05-04 10:21:32 UTC)"));
         }
 
-        Assert.DoesNotContain(Fixture.Extract(Fixture.Rootfs(temp)).Components, c => c.Name == "busybox");
+        var result = Fixture.Extract(Fixture.Rootfs(temp));
+
+        Assert.DoesNotContain(result.Components, c => c.Name == "busybox");
+        Assert.Contains("detector busybox-banner: searched only the first 64 MiB of rootfs/bin/busybox for version strings", result.Notes);
     }
 
     [Fact]

@@ -12,8 +12,11 @@ public sealed class EspIdfVersionTests
     [InlineData("v5.1-beta1", "pkg:github/espressif/esp-idf@v5.1-beta1", "cpe:2.3:a:espressif:esp-idf:5.1-beta1:*:*:*:*:*:*:*")]
     [InlineData("v5.0-427-g4532e6e0b2", "pkg:github/espressif/esp-idf@v5.0-427-g4532e6e0b2", "cpe:2.3:a:espressif:esp-idf:5.0:*:*:*:*:*:*:*")]
     [InlineData("v4.4.6-dirty", "pkg:github/espressif/esp-idf@v4.4.6-dirty", "cpe:2.3:a:espressif:esp-idf:4.4.6:*:*:*:*:*:*:*")]
-    [InlineData("v5.0-beta1-427-g4532e6e0b2-dirt", "pkg:github/espressif/esp-idf@v5.0-beta1-427-g4532e6e0b2-dirt", "cpe:2.3:a:espressif:esp-idf:5.0:*:*:*:*:*:*:*")]
-    public void The_purl_keeps_the_tag_and_the_cpe_takes_the_numeric_release_of_a_git_describe_string(string idfVersion, string purl, string cpe)
+    // Commits after a pre-release tag are pre-release code: the CPE keeps the marker, as it does for the bare tag.
+    [InlineData("v5.0-beta1-427-g4532e6e0b2-dirt", "pkg:github/espressif/esp-idf@v5.0-beta1-427-g4532e6e0b2-dirt", "cpe:2.3:a:espressif:esp-idf:5.0-beta1:*:*:*:*:*:*:*")]
+    [InlineData("v5.2-dev-3006-g1a2b3c4d5e", "pkg:github/espressif/esp-idf@v5.2-dev-3006-g1a2b3c4d5e", "cpe:2.3:a:espressif:esp-idf:5.2-dev:*:*:*:*:*:*:*")]
+    [InlineData("v5.1-rc2-12-g0123456789", "pkg:github/espressif/esp-idf@v5.1-rc2-12-g0123456789", "cpe:2.3:a:espressif:esp-idf:5.1-rc2:*:*:*:*:*:*:*")]
+    public void The_purl_keeps_the_tag_and_the_cpe_takes_the_tag_a_git_describe_string_started_from(string idfVersion, string purl, string cpe)
     {
         using var temp = new TempDirectory();
         var path = temp.Write("app.bin", Image("sensor", "1.2.0", idfVersion));

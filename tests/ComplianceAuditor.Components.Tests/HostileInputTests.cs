@@ -21,6 +21,28 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task A_bidirectional_override_in_a_file_name_is_escaped_in_the_sbom_location_and_still_finds_the_holder()
+    {
+        using var temp = new TempDirectory();
+        // The file is BusyBox itself (its name starts with "busybox") and holds a linked-in TLS library.
+        temp.Write("rootfs/bin/busybox\u202Egpj.exe", Fixture.Elf("BusyBox v1.36.1 (2023-05-04 10:21:32 UTC)", "Mbed TLS 3.5.1"));
+
+        var result = Fixture.Extract(Fixture.Rootfs(temp));
+
+        var busybox = Fixture.Single(result, "busybox");
+        Assert.Equal("rootfs/bin/busybox\\u202Egpj.exe", Assert.Single(busybox.Occurrences).Path);
+        // Holders are found on the raw path, so the library still hangs under the program in that file.
+        var mbedtls = Fixture.Single(result, "mbedtls");
+        Assert.Equal([busybox.Id], mbedtls.ContainedIn);
+        // Parsed, not searched as text: the JSON writer may itself escape the character, which would hide it from a search.
+        var locations = System.Text.Json.Nodes.JsonNode.Parse(await Sbom.WriteAsync(result.Components))!["components"]!.AsArray()
+            .SelectMany(c => c!["evidence"]!["occurrences"]!.AsArray().Select(o => (string)o!["location"]!))
+            .ToArray();
+        Assert.Contains("rootfs/bin/busybox\\u202Egpj.exe", locations);
+        Assert.DoesNotContain(locations, l => l.Contains('\u202E', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Purl_separators_in_a_package_name_are_percent_encoded_and_long_versions_are_cut()
     {
         using var temp = new TempDirectory();

@@ -70,7 +70,8 @@ public sealed class ImageDetectorTests
         // idf_ver is git describe's "v5.0-beta1-427-g4532e6e0b2-dirty", cut to the field's 31 characters.
         Assert.Equal("v5.0-beta1-427-g4532e6e0b2-dirt", idf.Version);
         Assert.Equal("pkg:github/espressif/esp-idf@v5.0-beta1-427-g4532e6e0b2-dirt", idf.Purl);
-        Assert.Equal("cpe:2.3:a:espressif:esp-idf:5.0:*:*:*:*:*:*:*", idf.Cpe);
+        // Built from commits after the beta1 tag: beta code, so the CPE names the beta, not release 5.0.
+        Assert.Equal("cpe:2.3:a:espressif:esp-idf:5.0-beta1:*:*:*:*:*:*:*", idf.Cpe);
         // The framework is part of the application, which is part of the input.
         Assert.Equal([app.Id], idf.ContainedIn);
         Assert.Equal(["firmware:esp_idf_blink_esp32s2.bin"], app.ContainedIn);

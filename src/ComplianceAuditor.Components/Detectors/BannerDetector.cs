@@ -15,7 +15,7 @@ internal sealed class BannerDetector : IComponentDetector
     public IEnumerable<FoundComponent> Detect(Artifact artifact, ICollection<string> notes, CancellationToken cancellationToken)
     {
         var fileName = ArtifactNames.FileName(artifact);
-        foreach (var (index, match, offset) in BannerScan.FirstMatches(artifact, Patterns, cancellationToken))
+        foreach (var (index, match, offset) in BannerScan.FirstMatches(artifact, Patterns, notes, cancellationToken))
         {
             var banner = Banners.All[index];
             var itself = banner.IsItself(fileName);

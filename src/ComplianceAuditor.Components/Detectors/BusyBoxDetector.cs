@@ -25,7 +25,7 @@ internal sealed partial class BusyBoxDetector : IComponentDetector
     public IEnumerable<FoundComponent> Detect(Artifact artifact, ICollection<string> notes, CancellationToken cancellationToken)
     {
         var itself = Itself.IsItself(ArtifactNames.FileName(artifact));
-        foreach (var (_, match, offset) in BannerScan.FirstMatches(artifact, Patterns, cancellationToken))
+        foreach (var (_, match, offset) in BannerScan.FirstMatches(artifact, Patterns, notes, cancellationToken))
         {
             yield return new FoundComponent
             {

@@ -68,18 +68,20 @@ internal sealed partial class EspAppDetector : IComponentDetector
 
     /// <summary>
     /// The version NVD would list: the tag without its "v", and for a git-describe string (a build between tags, or
-    /// from a changed tree) only the numeric release it started from, since the commits after the tag are no release.
-    /// Null when there is no number to give.
+    /// from a changed tree) the tag it started from, since the commits after the tag are no release. A pre-release tag
+    /// keeps its marker, as it does without git describe: "v5.0-beta1-427-g4532e6e0b2" is beta code, and naming it
+    /// 5.0 would match it against the release. Null when there is no number to give.
     /// </summary>
     internal static string? CpeRelease(string idfVersion)
     {
         var tag = idfVersion.StartsWith('v') ? idfVersion[1..] : idfVersion;
-        if (!GitDescribe().IsMatch(tag))
+        if (GitDescribe().Match(tag) is not { Success: true } describe)
         {
             return tag;
         }
 
-        return NumericRelease().Match(tag) is { Success: true } release ? release.Value : null;
+        var baseTag = tag[..describe.Index];
+        return NumericRelease().IsMatch(baseTag) ? baseTag : null;
     }
 
     /// <summary>

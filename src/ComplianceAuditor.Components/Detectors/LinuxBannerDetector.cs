@@ -19,7 +19,7 @@ internal sealed partial class LinuxBannerDetector : IComponentDetector
 
     public IEnumerable<FoundComponent> Detect(Artifact artifact, ICollection<string> notes, CancellationToken cancellationToken)
     {
-        foreach (var (_, match, offset) in BannerScan.FirstMatches(artifact, Patterns, cancellationToken))
+        foreach (var (_, match, offset) in BannerScan.FirstMatches(artifact, Patterns, notes, cancellationToken))
         {
             yield return LinuxKernel.Found(artifact, match.Groups["v"].Value, "binary-analysis", BannerScan.Evidence(match, offset), 0.9);
         }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace ComplianceAuditor.Components.Identity;
 
 /// <summary>
@@ -5,9 +7,14 @@ namespace ComplianceAuditor.Components.Identity;
 /// revision are the packager's, not the product's: NVD files OpenSSL 1.1.1n as 1.1.1n, not 1.1.1n-0+deb11u5, so a CPE
 /// with them matches nothing. The package's own version (with both) stays in the component's version and purl.
 /// </summary>
-internal static class PackageVersion
+internal static partial class PackageVersion
 {
-    /// <summary>The version without a leading <c>N:</c> epoch and without the revision after the last hyphen.</summary>
+    private const string Really = "+really";
+
+    /// <summary>
+    /// The version NVD would list: without a leading <c>N:</c> epoch, without the revision after the last hyphen, for a
+    /// "+really" version the release after "really", and without a repack marker (".dfsg", "+ds1", "~repack").
+    /// </summary>
     public static string? Upstream(string? version)
     {
         if (version is null)
@@ -19,6 +26,19 @@ internal static class PackageVersion
         var upstream = colon > 0 && version[..colon].All(char.IsAsciiDigit) ? version[(colon + 1)..] : version;
         // Debian policy: the upstream part may hold a hyphen only when a revision follows, so the last hyphen starts it.
         var hyphen = upstream.LastIndexOf('-');
-        return hyphen > 0 ? upstream[..hyphen] : upstream;
+        upstream = hyphen > 0 ? upstream[..hyphen] : upstream;
+        // "2.0+really1.9" is a downgrade packaged under a higher number so it installs over 2.0: the code is 1.9's.
+        var really = upstream.IndexOf(Really, StringComparison.Ordinal);
+        if (really >= 0 && really + Really.Length < upstream.Length)
+        {
+            upstream = upstream[(really + Really.Length)..];
+        }
+
+        // A repacked tarball ("1.2.13.dfsg", with files removed for licensing) holds the same release's code; what
+        // follows the marker numbers the repacks, not the release.
+        return RepackMarker().Match(upstream) is { Success: true, Index: > 0 } marker ? upstream[..marker.Index] : upstream;
     }
+
+    [GeneratedRegex(@"[.+~](dfsg|ds|repack)[0-9]*(?=$|[.+~])", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex RepackMarker();
 }

@@ -9,7 +9,10 @@ namespace ComplianceAuditor.Components.Reading;
 /// </summary>
 internal static class BoundedRead
 {
-    /// <summary>Files larger than this are not scanned for version strings (a kernel image or a program is far smaller).</summary>
+    /// <summary>
+    /// Only this many bytes of a file are searched for version strings (a kernel image or a program is far smaller); the
+    /// rest of a larger file is not read, and <see cref="ScanWindow.StoppedAtLimit"/> tells the caller so.
+    /// </summary>
     public const long MaxScanBytes = 64L * 1024 * 1024;
 
     /// <summary>Bytes kept from the end of one window at the start of the next, so a string cut by the boundary is still seen whole.</summary>
@@ -42,9 +45,10 @@ internal static class BoundedRead
 
     /// <summary>
     /// The artifact's bytes as overlapping Latin-1 windows (one char per byte, so regular expressions can search binary
-    /// content and offsets stay byte offsets), up to <see cref="MaxScanBytes"/>.
+    /// content and offsets stay byte offsets), up to <see cref="MaxScanBytes"/>. Each window after the first starts
+    /// <see cref="Overlap"/> bytes before the previous one ended, and exactly one window is marked last.
     /// </summary>
-    public static IEnumerable<(string Window, long Offset)> Windows(Artifact artifact, CancellationToken cancellationToken)
+    public static IEnumerable<ScanWindow> Windows(Artifact artifact, CancellationToken cancellationToken)
     {
         if (artifact.Content is not { } content)
         {
@@ -56,21 +60,47 @@ internal static class BoundedRead
         var carried = 0;
         long offset = 0;
         long consumed = 0;
-        while (consumed < MaxScanBytes)
+        var lastYielded = false;
+        while (!lastYielded)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var read = stream.Read(buffer, carried, WindowBytes);
-            if (read <= 0)
+            var read = Fill(stream, buffer, carried, WindowBytes);
+            if (read == 0)
             {
-                break;
+                // The previous window was full and the file ended right after it: its tail, which it left to this window,
+                // is searched once more as the last window, so a string ending at the file's end is still accepted.
+                if (consumed > 0)
+                {
+                    yield return new ScanWindow(Encoding.Latin1.GetString(buffer, 0, carried), offset, IsLast: true, StoppedAtLimit: false);
+                }
+
+                yield break;
             }
 
             consumed += read;
             var length = carried + read;
-            yield return (Encoding.Latin1.GetString(buffer, 0, length), offset);
+            var atLimit = consumed >= MaxScanBytes;
+            // A short read means the file ended (Fill only stops early at the end); at the limit, one more byte says
+            // whether anything was left unread.
+            lastYielded = read < WindowBytes || atLimit;
+            var stopped = atLimit && stream.ReadByte() >= 0;
+            yield return new ScanWindow(Encoding.Latin1.GetString(buffer, 0, length), offset, lastYielded, stopped);
             carried = Math.Min(Overlap, length);
             Buffer.BlockCopy(buffer, length - carried, buffer, 0, carried);
             offset += length - carried;
         }
+    }
+
+    /// <summary>Reads until <paramref name="count"/> bytes are in or the stream ends (a stream may return fewer per call).</summary>
+    private static int Fill(Stream stream, byte[] buffer, int start, int count)
+    {
+        var total = 0;
+        int read;
+        while (total < count && (read = stream.Read(buffer, start + total, count - total)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 }

@@ -20,23 +20,26 @@ internal sealed class BoundedCaptureStatement(string identifier, IReadOnlyList<S
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         // Counted in UTF-8 bytes, at least one a character, so the bound in characters holds as well.
         var bounded = new OutputLimitWriter(text, maxLength, $"the capture '{identifier}'");
+        var completion = Completion.Normal;
         foreach (var statement in statements)
         {
-            var completion = await statement.WriteToAsync(bounded, encoder, context).ConfigureAwait(false);
+            completion = await statement.WriteToAsync(bounded, encoder, context).ConfigureAwait(false);
             if (completion != Completion.Normal)
             {
-                // A break or continue inside the capture leaves it unassigned, as in Fluid.
-                return completion;
+                // A break or continue inside the capture keeps what was captured so far and is passed on, as in Fluid.
+                break;
             }
         }
 
-        FluidValue value = new StringValue(text.ToString(), encode: false);
-        if (context.Captured is { } captured)
+        var captured = text.ToString();
+        RenderBudget.Of(context)?.Made(captured.Length);
+        FluidValue value = new StringValue(captured, encode: false);
+        if (context.Captured is { } onCaptured)
         {
-            value = await captured(identifier, value, context).ConfigureAwait(false);
+            value = await onCaptured(identifier, value, context).ConfigureAwait(false);
         }
 
         context.SetValue(identifier, value);
-        return Completion.Normal;
+        return completion;
     }
 }

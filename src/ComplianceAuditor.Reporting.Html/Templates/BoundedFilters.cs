@@ -9,11 +9,34 @@ namespace ComplianceAuditor.Reporting.Html.Templates;
 /// <see cref="TemplateBounds.MaxValueLength"/> or a list grown past <see cref="TemplateBounds.MaxRangeLength"/> items
 /// is refused, and the two filters that can square their input in one call (<c>replace</c>, <c>join</c>) and the one
 /// that can turn each character into an item (<c>split</c>) are refused before they start. Without this,
-/// <c>{% assign s = s | append: s %}</c> forty times over fills memory in forty steps. A filter's own failure
+/// <c>{% assign s = s | append: s %}</c> forty times over fills memory in forty steps. Filters that grow text by a
+/// fixed factor and format widths are checked before they run, and every result counts against the page's
+/// <see cref="RenderBudget"/>. A filter's own failure
 /// (<c>replace: ""</c> throws in .NET) becomes a template error naming the filter rather than escaping the renderer.
 /// </summary>
 internal static class BoundedFilters
 {
+    /// <summary>Largest width or precision a format filter may be given.</summary>
+    private const int MaxWidth = 1000;
+
+    /// <summary>
+    /// How many times longer than its input a filter's output can be, for the filters that grow text by a fixed factor
+    /// (an HTML entity for a character, "%XX" for a byte, "&lt;br /&gt;" for a line break), so the largest input is refused
+    /// before it is expanded rather than after.
+    /// </summary>
+    private static readonly Dictionary<string, int> Expansion = new(StringComparer.Ordinal)
+    {
+        ["escape"] = 6,
+        ["escape_once"] = 6,
+        ["xml_escape"] = 6,
+        ["url_encode"] = 12,
+        ["url_escape"] = 12,
+        ["newline_to_br"] = 8,
+        ["json"] = 6,
+        ["base64_encode"] = 2,
+        ["base64_url_safe_encode"] = 2,
+    };
+
     public static void Apply(FilterCollection filters)
     {
         ArgumentNullException.ThrowIfNull(filters);
@@ -27,17 +50,19 @@ internal static class BoundedFilters
         string name, FilterDelegate filter, FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         CheckBefore(name, input, arguments);
+        var budget = RenderBudget.Of(context);
+        budget?.CheckTime();
         FluidValue result;
         try
         {
             result = await filter(input, arguments, context).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidCastException or IndexOutOfRangeException)
+        catch (Exception e) when (e is ArgumentException or FormatException or ArithmeticException or InvalidCastException or IndexOutOfRangeException or FluidException)
         {
             throw new InvalidOperationException($"the filter '{name}' failed: {e.Message}", e);
         }
 
-        CheckAfter(name, input, result);
+        budget?.Made(CheckAfter(name, input, result));
         return result;
     }
 
@@ -69,6 +94,14 @@ internal static class BoundedFilters
                     break;
                 }
 
+            case var expanding when Expansion.TryGetValue(expanding, out var factor):
+                Refuse(name, (long)input.ToStringValue().Length * factor);
+                break;
+
+            case var formatting when formatting.StartsWith("format_", StringComparison.Ordinal) || formatting == "date":
+                CheckWidths(name, arguments);
+                break;
+
             case "split":
                 {
                     var text = input.ToStringValue();
@@ -80,17 +113,51 @@ internal static class BoundedFilters
         }
     }
 
-    private static void CheckAfter(string name, FluidValue input, FluidValue result)
+    /// <summary>Refuses a result past the bounds; returns its size (characters, or items) for the page's budget.</summary>
+    private static long CheckAfter(string name, FluidValue input, FluidValue result)
     {
         switch (result)
         {
             case StringValue text:
-                Refuse(name, text.ToStringValue().Length);
-                break;
+                var length = text.ToStringValue().Length;
+                Refuse(name, length);
+                return length;
             case ArrayValue list:
                 // Filters that keep or reorder a list of the report (sort, where, map) may be as long as it is.
                 RefuseItems(name, list.Values.Count, input is ArrayValue source ? source.Values.Count : 0);
-                break;
+                return list.Values.Count;
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>
+    /// Widths and precisions in a format argument ("F999999999", "{0,999999}") make a string of that many characters
+    /// from a single number; none a report needs is anywhere near this.
+    /// </summary>
+    private static void CheckWidths(string name, FilterArguments arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var text = arguments.At(i).ToStringValue();
+            var run = 0L;
+            foreach (var c in text.Append(' '))
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    run = Math.Min((run * 10) + (c - '0'), int.MaxValue);
+                    continue;
+                }
+
+                if (run > MaxWidth)
+                {
+                    throw new InvalidOperationException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"the filter '{name}' was given a width or precision of {run}; a template may ask for at most {MaxWidth}"));
+                }
+
+                run = 0;
+            }
         }
     }
 

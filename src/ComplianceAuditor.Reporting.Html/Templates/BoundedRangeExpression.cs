@@ -26,6 +26,7 @@ internal sealed class BoundedRangeExpression(Expression from, Expression to, lon
                 $"the range ({start}..{end}) holds {length} numbers; a template may build at most {maxLength}"));
         }
 
+        RenderBudget.Of(context)?.CheckTime();
         for (var i = 0L; i < length; i++)
         {
             context.IncrementSteps();

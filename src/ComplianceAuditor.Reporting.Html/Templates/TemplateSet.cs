@@ -27,18 +27,21 @@ internal sealed class TemplateSet
 
             var (text, source) = folder.Read(name)
                 ?? throw new TemplateException($"{from}: includes '{name}', which is not in {folder.Searched}");
+            TemplateShape.Check(text, source);
             if (!parser.TryParse(text, out var template, out var error))
             {
                 throw new TemplateException($"{source}: {error}");
             }
 
-            template = TemplateBounds.Apply(template);
-            _templates.Add(name, template);
-            _texts.Add(name, text);
+            // Includes are collected from the tree as parsed: the bounded statements replacing captures are opaque
+            // to Fluid's visitors.
             foreach (var include in IncludeCollector.Collect(template, source))
             {
                 pending.Enqueue((TemplateNames.Require(include, source), source));
             }
+
+            _templates.Add(name, TemplateBounds.Apply(template));
+            _texts.Add(name, text);
         }
     }
 
