@@ -1,3 +1,5 @@
+using ComplianceAuditor.Tests.Shared;
+
 namespace ComplianceAuditor.Reporting.Pdf.Tests;
 
 public sealed class DeterminismTests

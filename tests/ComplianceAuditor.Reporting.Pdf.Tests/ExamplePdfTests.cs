@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ComplianceAuditor.Reporting.Pdf.Composition;
+using ComplianceAuditor.Tests.Shared;
 
 namespace ComplianceAuditor.Reporting.Pdf.Tests;
 

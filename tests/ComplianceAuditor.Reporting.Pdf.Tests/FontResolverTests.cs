@@ -1,4 +1,5 @@
 using ComplianceAuditor.Reporting.Pdf.Fonts;
+using ComplianceAuditor.Tests.Shared;
 
 namespace ComplianceAuditor.Reporting.Pdf.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ComplianceAuditor.Tests.Shared;
 
 namespace ComplianceAuditor.Reporting.Pdf.Tests;
 

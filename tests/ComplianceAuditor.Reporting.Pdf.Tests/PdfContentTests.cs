@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ComplianceAuditor.Tests.Shared;
 
 namespace ComplianceAuditor.Reporting.Pdf.Tests;
 

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace ComplianceAuditor.Reporting.Pdf.Tests;
+namespace ComplianceAuditor.Tests.Shared;
 
 /// <summary>
-/// Runs poppler-utils. A missing tool fails the test with the fix rather than skipping it: a skipped PDF test would
-/// let a broken PDF through CI unnoticed.
+/// Runs poppler-utils for the PDF and chart tests. A missing tool fails the test with the fix rather than skipping it: a
+/// skipped PDF test would let a broken PDF, or charts without extractable text, through CI unnoticed.
 /// </summary>
 internal static class Poppler
 {
