@@ -30,13 +30,7 @@ internal static class BoundedRead
 
         using var stream = content.OpenRead();
         var buffer = new byte[artifact.Size > 0 ? (int)Math.Min(artifact.Size, max) : max];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-        {
-            total += read;
-        }
-
+        var total = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return total == buffer.Length ? buffer : buffer[..total];
     }
 
@@ -64,7 +58,8 @@ internal static class BoundedRead
         while (!lastYielded)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var read = Fill(stream, buffer, carried, WindowBytes);
+            // Filled whole unless the file ends: a stream may return fewer bytes per call.
+            var read = stream.ReadAtLeast(buffer.AsSpan(carried, WindowBytes), WindowBytes, throwOnEndOfStream: false);
             if (read == 0)
             {
                 // The previous window was full and the file ended right after it: its tail, which it left to this window,
@@ -80,7 +75,7 @@ internal static class BoundedRead
             consumed += read;
             var length = carried + read;
             var atLimit = consumed >= MaxScanBytes;
-            // A short read means the file ended (Fill only stops early at the end); at the limit, one more byte says
+            // A short read means the file ended (ReadAtLeast only stops early at the end); at the limit, one more byte says
             // whether anything was left unread.
             lastYielded = read < WindowBytes || atLimit;
             var stopped = atLimit && stream.ReadByte() >= 0;
@@ -89,18 +84,5 @@ internal static class BoundedRead
             Buffer.BlockCopy(buffer, length - carried, buffer, 0, carried);
             offset += length - carried;
         }
-    }
-
-    /// <summary>Reads until <paramref name="count"/> bytes are in or the stream ends (a stream may return fewer per call).</summary>
-    private static int Fill(Stream stream, byte[] buffer, int start, int count)
-    {
-        var total = 0;
-        int read;
-        while (total < count && (read = stream.Read(buffer, start + total, count - total)) > 0)
-        {
-            total += read;
-        }
-
-        return total;
     }
 }

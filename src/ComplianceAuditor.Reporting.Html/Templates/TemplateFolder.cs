@@ -98,12 +98,8 @@ internal sealed class TemplateFolder
 
             using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read);
             var buffer = new byte[MaxTemplateBytes + 1];
-            var read = 0;
-            int n;
-            while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
-            {
-                read += n;
-            }
+            // One byte past the bound is asked for, so a larger file shows itself without being read whole.
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
 
             if (read > MaxTemplateBytes)
             {
